@@ -1,0 +1,178 @@
+// Splits a reply draft into what the agent wrote (greeting, body sentences,
+// sign-off) and what they did not (quoted history, signature). Only the body
+// is analyzed: quoted customer text and signatures are never the agent's words.
+
+export interface Sentence {
+  text: string;
+  /** UTF-16 offsets into the original reply. */
+  start: number;
+  end: number;
+  /** Index of the paragraph (blank-line separated block) the sentence is in. */
+  paragraph: number;
+}
+
+export interface Draft {
+  reply: string;
+  /** "Hi Dana," — the greeting span, if any. */
+  greeting?: { start: number; end: number; name?: string };
+  /** The agent's own words, between greeting and sign-off. */
+  body: { start: number; end: number };
+  /** "Best,\nMarco" and anything after it (signature), if found. */
+  signoff?: { start: number; end: number };
+  /** Where quoted history ("> " lines, "On … wrote:") starts, if any. */
+  quoteStart?: number;
+  sentences: Sentence[];
+}
+
+const GREETING =
+  /^[ \t]*(?:hi|hello|hey|dear|hiya|greetings|good (?:morning|afternoon|evening)|hallo|bonjour|hola)\b(?:[ \t]+(?:there|team|all|again|mr\.?|mrs\.?|ms\.?|dr\.?|[\p{Lu}][\p{L}'’.-]*)){0,4}[ \t]*(?:[,!:—–-]|(?=\n)|$)/iu;
+
+const QUOTE_HEADER =
+  /^(?:On\b.{0,200}\bwrote:\s*$|-{2,}\s*Original Message\s*-{2,}|-{5,}\s*Forwarded message|From:\s.+$|Am\b.{0,200}\bschrieb\b.*:$|Le\b.{0,200}\ba écrit\s*:$)/im;
+
+const SIGNOFF =
+  /^[ \t]*(?:best(?: regards| wishes)?|kind regards|warm regards|warmly|regards|many thanks|thanks(?: again| so much)?|thank you(?: again)?|cheers|sincerely(?: yours)?|yours(?: truly| sincerely)?|all the best|talk soon|take care|with thanks|respectfully|br|mvh|—|--)[ \t]*[,.!]?[ \t]*$/im;
+
+const SIGNATURE_DASHES = /^-- ?$/m;
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'etc', 'e.g', 'i.e', 'eg', 'ie', 'no', 'nr',
+  'approx', 'dept', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
+  'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'ref', 'min', 'max', 'fig', 'p.s',
+]);
+
+/** Finds where quoted history begins: a line starting with ">" or an "On … wrote:" header. */
+function findQuoteStart(reply: string): number | undefined {
+  let best: number | undefined;
+  const header = QUOTE_HEADER.exec(reply);
+  if (header) best = header.index;
+  const quoted = /^[ \t]*>/m.exec(reply);
+  if (quoted && (best === undefined || quoted.index < best)) best = quoted.index;
+  return best;
+}
+
+/** The sign-off ("Best,\nMarco") or "-- " signature, searched only near the end of the agent's text. */
+function findSignoff(reply: string, from: number, to: number): number | undefined {
+  const dashes = SIGNATURE_DASHES.exec(reply.slice(from, to));
+  let best = dashes ? from + dashes.index : undefined;
+  if (best !== undefined) to = best;
+  const region = reply.slice(from, to);
+  // A sign-off line must be followed only by a few short lines (name, title, company).
+  const re = new RegExp(SIGNOFF.source, 'gim');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(region))) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const after = region.slice(m.index + m[0].length);
+    const lines = after.split(/\r?\n/).filter((l) => l.trim() !== '');
+    const shortTail = lines.length <= 5 && lines.every((l) => l.trim().length <= 60);
+    const hasOwnLineBefore = m.index === 0 || /\n[ \t]*$/.test(region.slice(0, m.index));
+    if (shortTail && hasOwnLineBefore) {
+      const at = from + m.index;
+      if (best === undefined || at < best) best = at;
+      return best;
+    }
+  }
+  // No sign-off word: a last paragraph that is only a name ("Andre", "Guest Relations").
+  const lastBreak = region.search(/\n[ \t]*\r?\n[ \t]*[^\n]*\s*$/);
+  if (lastBreak >= 0) {
+    const tail = region.slice(lastBreak).trim();
+    if (/^[\p{Lu}][\p{L}'’.-]*(?:[ \t,|&-]+[\p{L}][\p{L}'’.-]*){0,4}$/u.test(tail) && tail.length <= 50) {
+      const at = from + lastBreak + 1;
+      if (best === undefined || at < best) best = at;
+    }
+  }
+  return best;
+}
+
+function isAbbreviationBefore(text: string, dotIndex: number): boolean {
+  const m = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dotIndex - 12), dotIndex));
+  if (!m) return false;
+  const word = m[1].toLowerCase().replace(/^\.+/, '');
+  if (ABBREVIATIONS.has(word)) return true;
+  // Single letters ("J. Smith") and dotted initialisms ("U.S.").
+  return /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
+}
+
+/**
+ * Splits [from, to) of `text` into sentences with exact offsets. Breaks at
+ * newlines and after . ! ? … when followed by space and a likely sentence
+ * start; keeps decimals, URLs, e-mail addresses and abbreviations intact.
+ */
+export function splitSentences(text: string, from = 0, to = text.length): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  let start = from;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) out.push({ text: text.slice(s, e), start: s, end: e, paragraph });
+  };
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      push(i);
+      start = i + 1;
+      // A blank line starts a new paragraph.
+      let j = i + 1;
+      while (j < to && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+      if (j < to && text[j] === '\n') paragraph++;
+      continue;
+    }
+    if (ch === '.' || ch === '!' || ch === '?' || ch === '…' || ch === '。') {
+      let j = i;
+      while (j + 1 < to && /[.!?…)"'’”\]]/.test(text[j + 1])) j++;
+      const next = text[j + 1];
+      if (j + 1 >= to) continue;
+      if (!/[ \t\u00a0]/.test(next)) continue; // "4.99", "example.com", "e.g."
+      if (ch === '.' && j === i && isAbbreviationBefore(text, i)) continue;
+      // Look at the next visible character: lowercase continuation is not a new sentence after "."
+      let k = j + 1;
+      while (k < to && /[ \t\u00a0]/.test(text[k])) k++;
+      if (k < to && ch === '.' && /\p{Ll}/u.test(text[k])) continue;
+      push(j + 1);
+      start = j + 1;
+      i = j;
+    }
+  }
+  push(to);
+  return out;
+}
+
+export function readDraft(reply: string): Draft {
+  const quoteStart = findQuoteStart(reply);
+  let end = quoteStart ?? reply.length;
+  while (end > 0 && /\s/.test(reply[end - 1])) end--;
+
+  let start = 0;
+  let greeting: Draft['greeting'];
+  const g = GREETING.exec(reply);
+  if (g && g.index === 0 && g[0].trim().length > 0 && g[0].length < end) {
+    const text = g[0];
+    const name = /^[ \t]*\S+(?:\s+(?:there|team|all|again))?\s+([\p{Lu}][^,!:\n—–-]*)/u.exec(text)?.[1]?.trim();
+    greeting = { start: 0, end: text.trimEnd().length, name };
+    start = g[0].length;
+  }
+
+  let signoff: Draft['signoff'];
+  const s = findSignoff(reply, start, end);
+  if (s !== undefined && s > start) {
+    signoff = { start: s, end };
+    end = s;
+  }
+  while (end > start && /\s/.test(reply[end - 1])) end--;
+  while (start < end && /\s/.test(reply[start])) start++;
+
+  return {
+    reply,
+    greeting,
+    body: { start, end },
+    signoff,
+    quoteStart,
+    sentences: splitSentences(reply, start, end),
+  };
+}

@@ -1,0 +1,62 @@
+// The extension's message contract between content scripts, the background
+// (where the engine runs) and the extension pages (side panel, popup).
+// Content scripts stay thin: they send draft text, draw what comes back.
+import type { AnalyzeResult, Channel } from '../analyzers/types.ts';
+
+export type EditorKind = 'contenteditable' | 'ckeditor' | 'prosemirror' | 'textarea';
+
+/** Everything the UI needs to show one draft. */
+export interface DraftState {
+  tabId: number;
+  /** Stable per editor element within a tab. */
+  draftId: string;
+  site: string; // 'gmail' | 'zendesk' | 'upwork' | 'fiverr' | 'generic'
+  editorKind: EditorKind;
+  channel: Channel;
+  /** Zendesk internal note: not a reply to the customer, so not analyzed for tone. */
+  internalNote: boolean;
+  reply: string;
+  customer: string;
+  result: AnalyzeResult;
+  /** Increases with every analysis of this draft; an Apply names the version it was computed from. */
+  version: number;
+  updatedAt: number;
+}
+
+export type ContentToBackground =
+  | {
+      type: 'draft:update';
+      draftId: string;
+      site: string;
+      editorKind: EditorKind;
+      channel: Channel;
+      internalNote: boolean;
+      reply: string;
+      customer: string;
+    }
+  | { type: 'draft:focus'; draftId: string }
+  | { type: 'draft:closed'; draftId: string }
+  /** Sent on a user gesture in the page (card button); background calls sidePanel.open synchronously. */
+  | { type: 'panel:open' };
+
+export type PageToBackground =
+  | { type: 'panel:get' }
+  | { type: 'draft:apply'; tabId: number; draftId: string; edit: TextEdit }
+  | { type: 'draft:ignore'; tabId: number; draftId: string; ruleId: string; start: number; end: number };
+
+/** A replacement of reply.slice(start, end); `expected` is that slice when the edit was computed. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  expected: string;
+  replacement: string;
+}
+
+export type BackgroundToContent =
+  | { type: 'draft:apply'; draftId: string; edit: TextEdit }
+  | { type: 'draft:ignore'; draftId: string; ruleId: string; start: number; end: number };
+
+export type ApplyResponse = { ok: true } | { ok: false; reason: string };
+
+/** Broadcast to extension pages whenever the most recently focused draft changes or is re-analyzed. */
+export type BackgroundBroadcast = { type: 'panel:state'; state: DraftState | null };

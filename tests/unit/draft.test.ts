@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { readDraft, splitSentences } from '../../analyzers/text/draft.ts';
+
+describe('readDraft', () => {
+  it('separates greeting, body, sign-off and quoted history', () => {
+    const reply = 'Hi Dana,\n\nI am sorry. I refunded $4.99 today.\n\nBest,\nMarco\n\nOn Mon, 3 Mar 2025, Dana wrote:\n> You are useless';
+    const d = readDraft(reply);
+    expect(d.greeting?.name).toBe('Dana');
+    expect(d.sentences.map((s) => s.text)).toEqual(['I am sorry.', 'I refunded $4.99 today.']);
+    expect(d.quoteStart).toBe(reply.indexOf('On Mon'));
+    expect(reply.slice(d.signoff!.start).startsWith('Best,')).toBe(true);
+  });
+
+  it('treats a bare name as the last paragraph as a signature', () => {
+    const d = readDraft('Hi Chloe,\n\nYour contract is up to 100 Mbps.\n\nAndre');
+    expect(d.sentences.map((s) => s.text)).toEqual(['Your contract is up to 100 Mbps.']);
+  });
+
+  it('keeps greeting text on the same line out of the body but keeps the rest', () => {
+    const d = readDraft('Hi Pedro, you should have double-checked. We cannot reverse it.');
+    expect(d.sentences[0].text).toBe('you should have double-checked.');
+  });
+});
+
+describe('splitSentences', () => {
+  it('keeps abbreviations, decimals and URLs intact and offsets exact', () => {
+    const text = 'Mr. Ito paid $12.50 at example.com today! Is that right? Yes.';
+    const s = splitSentences(text);
+    expect(s.map((x) => x.text)).toEqual(['Mr. Ito paid $12.50 at example.com today!', 'Is that right?', 'Yes.']);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+});
