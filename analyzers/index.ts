@@ -79,3 +79,6 @@ export function createAnalyzer(options: AnalyzeOptions & { channel?: Channel } =
     },
   };
 }
+
+export { suggestReply } from './rewrite/index.ts';
+export type { SuggestedReply, ReplyEdit, SuggestOptions } from './rewrite/index.ts';
