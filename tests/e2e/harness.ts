@@ -1,0 +1,309 @@
+/**
+ * E2E harness: loads the BUILT Tactful extension (.output/chrome-mv3) into
+ * Debian's Chromium via playwright-core and serves fixture pages at the real
+ * site origins with `context.route`. Run after `npm run build` (the
+ * `test:e2e` script does that); fixtures are bundled on demand.
+ *
+ * API (stable; tests/e2e/ui-*.test.ts build on it):
+ *   const t = await launchTactful();          // one browser per test file (beforeAll)
+ *   t.context / t.extensionId / t.serviceWorker
+ *   t.externalRequests                         // URLs that would have left the machine (aborted)
+ *   await t.openSite('gmail' | 'zendesk' | 'upwork' | 'fiverr' | 'generic') -> Page at the real origin
+ *   await t.openExtensionPage('sidepanel.html' | 'popup.html' | 'options.html') -> Page (chrome-extension://ID/…)
+ *   await t.getSettings() / t.setSettings(partial)   // chrome.storage.local 'tactful:settings', from the worker
+ *   await t.close()
+ *   EDITOR[site]                              // CSS selector of the fixture's main reply editor per site
+ *   await typeDraft(page, selector, text)     // clicks the editor end and types with the real keyboard
+ *   await underlines(page)                    // [{ruleId, category, severity, rect}] from <tactful-overlay>'s shadow root
+ *   await waitForUnderline(page, ruleIdOrPredicate, timeoutMs?)
+ *   await textRects(page, editorSelector, phrase) // client rects of `phrase` inside the editor (Range or textarea mirror)
+ *   rectsOverlap(a, b)                         // true when two rects intersect meaningfully
+ *   await clickUnderline(page, underline)     // clicks the flagged text's centre (opens the card)
+ *   card(page)                                 // Locator of the open card inside the overlay shadow root
+ *   await panelState(t)                        // latest DraftState the background would show (panel:get)
+ */
+import { chromium, type BrowserContext, type Page, type Worker, type Locator } from 'playwright-core';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, extname } from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+const FIXTURES = join(ROOT, 'tests/fixtures');
+const FIXTURES_DIST = join(FIXTURES, 'dist');
+
+export type Site = 'gmail' | 'zendesk' | 'upwork' | 'fiverr' | 'generic';
+
+/** Real origins the fixtures are served at. */
+export const SITE_URL: Record<Site, string> = {
+  gmail: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQ',
+  zendesk: 'https://acme.zendesk.com/agent/tickets/4711',
+  upwork: 'https://www.upwork.com/ab/messages/rooms/room_1',
+  fiverr: 'https://www.fiverr.com/inbox/customer1',
+  generic: 'https://forum.example.org/reply',
+};
+const SITE_PAGE: Record<Site, string> = {
+  gmail: 'gmail.html',
+  zendesk: 'zendesk.html',
+  upwork: 'upwork.html',
+  fiverr: 'fiverr.html',
+  generic: 'generic.html',
+};
+
+/** The main reply editor in each fixture page. */
+export const EDITOR: Record<Site, string> = {
+  gmail: '#compose-1 [g_editable="true"][role="textbox"]',
+  zendesk: '#ticket-4711 [data-test-id="omnicomposer-rich-text-ckeditor"] .ck-editor__editable',
+  upwork: '#composer .ProseMirror',
+  fiverr: '#fiverr-message',
+  generic: '#generic-reply',
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+};
+
+export function assertBuilt(): void {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error('Extension not built: run `npm run build` first (npm run test:e2e does it).');
+  }
+}
+
+/** Bundles fixture scripts (ProseMirror, React) once; cheap when up to date. */
+export function ensureFixtures(): void {
+  const stamp = join(FIXTURES_DIST, '.built');
+  const sources = ['build-upwork.ts', 'build-fiverr.tsx'].map((f) => join(FIXTURES, 'src', f));
+  const fresh = existsSync(stamp) && sources.every((s) => !existsSync(s) || statSync(s).mtimeMs < statSync(stamp).mtimeMs);
+  if (!fresh) execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/build-fixtures.ts')], { stdio: 'inherit', cwd: ROOT });
+}
+
+/** Static files under /__fixtures/ on any fixture origin. */
+function fixtureAsset(pathname: string): string | undefined {
+  const name = pathname.replace(/^\/__fixtures\//, '');
+  if (name.includes('..')) return undefined;
+  const candidates = [join(FIXTURES_DIST, name), join(FIXTURES, name)];
+  if (name.startsWith('ckeditor5')) candidates.unshift(join(ROOT, 'node_modules/ckeditor5/dist/browser', name));
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile());
+}
+
+function siteForHost(host: string): Site | undefined {
+  if (host === 'mail.google.com') return 'gmail';
+  if (host.endsWith('.zendesk.com')) return 'zendesk';
+  if (host === 'www.upwork.com') return 'upwork';
+  if (host === 'www.fiverr.com') return 'fiverr';
+  if (host === 'forum.example.org') return 'generic';
+  return undefined;
+}
+
+export interface Tactful {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  externalRequests: string[];
+  openSite(site: Site): Promise<Page>;
+  openExtensionPage(path: string): Promise<Page>;
+  getSettings(): Promise<Record<string, unknown> | undefined>;
+  setSettings(partial: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchTactful(opts: { headless?: boolean } = {}): Promise<Tactful> {
+  assertBuilt();
+  ensureFixtures();
+  const userDir = mkdtempSync(join(tmpdir(), 'tactful-e2e-'));
+  const context = await chromium.launchPersistentContext(userDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: opts.headless ?? true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const externalRequests: string[] = [];
+  const isLocal = (url: string) => /^(chrome-extension|data|blob|about|chrome):/.test(url);
+  context.on('request', (req) => {
+    const url = req.url();
+    if (isLocal(url)) return;
+    const host = new URL(url).host;
+    if (!siteForHost(host)) externalRequests.push(url);
+  });
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    const site = siteForHost(url.host);
+    if (!site) return route.abort();
+    if (url.pathname.startsWith('/__fixtures/')) {
+      const file = fixtureAsset(url.pathname);
+      if (!file) return route.fulfill({ status: 404, body: 'not found' });
+      return route.fulfill({ status: 200, body: readFileSync(file), headers: { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' } });
+    }
+    if (url.pathname === '/favicon.ico') return route.fulfill({ status: 204, body: '' });
+    const headers: Record<string, string> = { 'content-type': MIME['.html'] };
+    // Gmail enforces Trusted Types: any innerHTML from the extension would throw there.
+    if (site === 'gmail') headers['content-security-policy'] = "require-trusted-types-for 'script'";
+    return route.fulfill({ status: 200, body: readFileSync(join(FIXTURES, SITE_PAGE[site])), headers });
+  });
+  let [serviceWorker] = context.serviceWorkers();
+  if (!serviceWorker) serviceWorker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(serviceWorker.url()).host;
+
+  const tactful: Tactful = {
+    context,
+    extensionId,
+    serviceWorker,
+    externalRequests,
+    async openSite(site) {
+      const page = await context.newPage();
+      await page.goto(SITE_URL[site]);
+      await page.waitForLoadState('load');
+      return page;
+    },
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async getSettings() {
+      return serviceWorker.evaluate(async () => {
+        const got = await (globalThis as any).chrome.storage.local.get('tactful:settings');
+        return got['tactful:settings'];
+      });
+    },
+    async setSettings(partial) {
+      await serviceWorker.evaluate(async (p) => {
+        const storage = (globalThis as any).chrome.storage.local;
+        const got = await storage.get('tactful:settings');
+        await storage.set({ 'tactful:settings': { ...(got['tactful:settings'] ?? {}), ...p } });
+      }, partial);
+    },
+    async close() {
+      await context.close();
+      rmSync(userDir, { recursive: true, force: true });
+    },
+  };
+  return tactful;
+}
+
+export interface Rect { x: number; y: number; width: number; height: number }
+export interface Underline { ruleId: string; category: string; severity: string; rect: Rect }
+
+export async function typeDraft(page: Page, selector: string, text: string): Promise<void> {
+  const editor = page.locator(selector);
+  await editor.click();
+  // Put the caret at the very start (before any signature/quote) for rich editors; end for textareas.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type(text);
+}
+
+export async function underlines(page: Page): Promise<Underline[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('tactful-overlay')?.shadowRoot;
+    if (!root) return [];
+    return [...root.querySelectorAll<HTMLElement>('.underline[data-rule-id]')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return {
+        ruleId: el.dataset.ruleId!,
+        category: el.dataset.category!,
+        severity: el.dataset.severity ?? '',
+        rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+      };
+    });
+  });
+}
+
+export async function waitForUnderline(
+  page: Page,
+  match: string | ((u: Underline) => boolean),
+  timeoutMs = 10_000,
+): Promise<Underline[]> {
+  const pred = typeof match === 'string' ? (u: Underline) => u.ruleId === match || u.category === match : match;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const all = await underlines(page);
+    const hits = all.filter(pred);
+    if (hits.length) return hits;
+    if (Date.now() > deadline) throw new Error(`No underline matching ${String(match)}; have ${JSON.stringify(all.map((u) => u.ruleId))}`);
+    await page.waitForTimeout(150);
+  }
+}
+
+/** Client rects of the first occurrence of `phrase` in the editor (textarea: mirror measurement). */
+export async function textRects(page: Page, editorSelector: string, phrase: string): Promise<Rect[]> {
+  return page.evaluate(
+    ({ editorSelector, phrase }) => {
+      const el = document.querySelector(editorSelector) as HTMLElement | null;
+      if (!el) throw new Error(`no editor ${editorSelector}`);
+      const toRect = (r: DOMRect) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
+      if (el instanceof HTMLTextAreaElement) {
+        const i = el.value.indexOf(phrase);
+        if (i < 0) return [];
+        const cs = getComputedStyle(el);
+        const mirror = document.createElement('div');
+        for (const p of ['font', 'letterSpacing', 'padding', 'border', 'boxSizing', 'lineHeight', 'width', 'wordSpacing', 'textIndent', 'whiteSpace', 'overflowWrap'] as const)
+          (mirror.style as any)[p] = (cs as any)[p];
+        mirror.style.whiteSpace = 'pre-wrap';
+        mirror.style.overflowWrap = 'break-word';
+        mirror.style.position = 'absolute';
+        mirror.style.visibility = 'hidden';
+        const box = el.getBoundingClientRect();
+        mirror.style.left = `${box.left + scrollX}px`;
+        mirror.style.top = `${box.top + scrollY - el.scrollTop}px`;
+        mirror.append(el.value.slice(0, i));
+        const span = document.createElement('span');
+        span.textContent = phrase;
+        mirror.append(span, el.value.slice(i + phrase.length));
+        document.body.append(mirror);
+        const rects = [...span.getClientRects()].map(toRect);
+        mirror.remove();
+        return rects;
+      }
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n.nodeValue ?? '').indexOf(phrase);
+        if (i >= 0) {
+          const range = document.createRange();
+          range.setStart(n, i);
+          range.setEnd(n, i + phrase.length);
+          return [...range.getClientRects()].map(toRect);
+        }
+      }
+      return [];
+    },
+    { editorSelector, phrase },
+  );
+}
+
+export function rectsOverlap(a: Rect, b: Rect, minFraction = 0.5): boolean {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  if (w <= 0 || h <= -3) return false;
+  return w >= minFraction * Math.min(a.width, b.width);
+}
+
+export async function clickUnderline(page: Page, u: Underline): Promise<void> {
+  // Underlines sit at the bottom of the text line: click the text just above them.
+  await page.mouse.click(u.rect.x + u.rect.width / 2, u.rect.y + u.rect.height / 2 - 4);
+}
+
+export function card(page: Page): Locator {
+  return page.locator('tactful-overlay .card');
+}
+
+/** What the side panel would show: the background's answer to panel:get. */
+export async function panelState(t: Tactful): Promise<any> {
+  const page = await t.openExtensionPage('popup.html');
+  try {
+    return await page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'panel:get' }));
+  } finally {
+    await page.close();
+  }
+}
