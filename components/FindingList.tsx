@@ -1,0 +1,84 @@
+// Findings grouped by category, each with its explanation, suggestions
+// (Apply …) and Ignore. Test hooks: data-category / data-rule-id on each finding.
+import { CATEGORIES, type Category, type Finding } from '../analyzers/types.ts';
+import type { TextEdit } from '../lib/messages.ts';
+import { CATEGORY_LABELS, SEVERITY_LABELS } from '../lib/ui-labels.ts';
+import { PlaceholderText } from './PlaceholderText.tsx';
+
+interface Props {
+  reply: string;
+  findings: Finding[];
+  busy: boolean;
+  onApply(edit: TextEdit, label: string): void;
+  onIgnore(finding: Finding): void;
+}
+
+export function suggestionEdit(reply: string, finding: Finding, replacement: string): TextEdit {
+  return { start: finding.start, end: finding.end, expected: reply.slice(finding.start, finding.end), replacement };
+}
+
+export function FindingList({ reply, findings, busy, onApply, onIgnore }: Props) {
+  if (findings.length === 0) {
+    return (
+      <section className="card" aria-labelledby="findings-h">
+        <h2 id="findings-h">Flags</h2>
+        <p className="good" data-testid="no-findings">
+          ✓ Nothing flagged in this reply.
+        </p>
+      </section>
+    );
+  }
+  const groups = new Map<Category, Finding[]>();
+  for (const f of findings) groups.set(f.category, [...(groups.get(f.category) ?? []), f]);
+  const ordered = CATEGORIES.filter((c) => groups.has(c));
+  return (
+    <section className="card" aria-labelledby="findings-h">
+      <h2 id="findings-h">
+        Flags <span className="count">({findings.length})</span>
+      </h2>
+      {ordered.map((category) => (
+        <section key={category} className="group" aria-label={CATEGORY_LABELS[category]}>
+          <h3>{CATEGORY_LABELS[category]}</h3>
+          {groups.get(category)!.map((f) => (
+            <article
+              key={`${f.ruleId}@${f.start}-${f.end}`}
+              className={`finding sev-${f.severity}`}
+              data-category={f.category}
+              data-rule-id={f.ruleId}
+              data-severity={f.severity}
+            >
+              <p className="finding-head">
+                <span className={`badge sev-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>{' '}
+                {f.start !== f.end && <q className="flagged">{reply.slice(f.start, f.end)}</q>} <span>{f.message}</span>
+              </p>
+              <details>
+                <summary>Why</summary>
+                <p className="rationale">{f.rationale}</p>
+              </details>
+              <div className="actions">
+                {f.suggestions.map((s, i) => {
+                  const label = `Apply “${s.label || s.replacement}”`;
+                  return (
+                    <button
+                      key={i}
+                      type="button"
+                      className="apply"
+                      disabled={busy}
+                      title={s.replacement}
+                      onClick={() => onApply(suggestionEdit(reply, f, s.replacement), label)}
+                    >
+                      Apply “<PlaceholderText text={s.label || s.replacement} />”
+                    </button>
+                  );
+                })}
+                <button type="button" className="ignore" onClick={() => onIgnore(f)}>
+                  Ignore
+                </button>
+              </div>
+            </article>
+          ))}
+        </section>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+// The side panel: for the most recently focused draft, the customer's mood,
+// the reply's tone, the flags with rewrites, the checklist and the suggested reply.
+import { useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { browser } from 'wxt/browser';
+import { createPanelStore, visibleFindings } from '../lib/store-panel.ts';
+import type { PageToBackground } from '../lib/messages.ts';
+import { toAnalyzeOptions } from '../lib/settings.ts';
+import { summarizePreSend } from '../lib/ui-checklist.ts';
+import { siteEnabled, webHost } from '../lib/ui-sites.ts';
+import { useDraftState } from './useDraftState.ts';
+import { useSettings } from './settingsStore.ts';
+import { CustomerCard } from './CustomerCard.tsx';
+import { ToneGauge } from './ToneGauge.tsx';
+import { FindingList } from './FindingList.tsx';
+import { ChecklistView } from './ChecklistView.tsx';
+import { SuggestedReply } from './SuggestedReply.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { EmptyState, type EmptyReason } from './EmptyState.tsx';
+
+const panelStore = createPanelStore((message: PageToBackground) => browser.runtime.sendMessage(message));
+
+/** The host of the active tab, when the browser lets the extension see it. */
+function useActiveHost(): string | null {
+  const [host, setHost] = useState<string | null>(null);
+  useEffect(() => {
+    const read = () =>
+      browser.tabs
+        .query({ active: true, lastFocusedWindow: true })
+        .then(([tab]) => setHost(webHost(tab?.url)))
+        .catch(() => setHost(null));
+    read();
+    browser.tabs.onActivated.addListener(read);
+    return () => browser.tabs.onActivated.removeListener(read);
+  }, []);
+  return host;
+}
+
+export function SidePanelApp() {
+  const state = useStore(panelStore);
+  const settings = useSettings((s) => s.settings);
+  const activeHost = useActiveHost();
+  useDraftState(panelStore.getState().setDraft);
+  const options = useMemo(() => toAnalyzeOptions(settings), [settings]);
+
+  const { draft } = state;
+  let empty: EmptyReason | null = null;
+  if (!settings.enabled) empty = { kind: 'paused' };
+  else if (!draft) empty = activeHost && !siteEnabled(settings.sites, activeHost) ? { kind: 'site-off', host: activeHost } : { kind: 'no-draft' };
+  else if (draft.internalNote) empty = { kind: 'internal-note' };
+
+  const findings = visibleFindings(state);
+  const autoRows = draft ? summarizePreSend(draft.result, {}).rows.filter((r) => r.source === 'auto') : [];
+
+  return (
+    <main className="panel">
+      <header className="top">
+        <h1>Tactful</h1>
+        {draft && !empty && (
+          <span className="muted" data-testid="draft-site">
+            {draft.site} · {draft.reply.trim() ? `${draft.reply.trim().split(/\s+/).length} words` : 'empty draft'}
+          </span>
+        )}
+      </header>
+      {state.notice && (
+        <p className={`notice ${state.notice.kind}`} role={state.notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+          {state.notice.kind === 'error' ? 'Not applied: ' : ''}
+          {state.notice.text}{' '}
+          <button type="button" className="link" onClick={state.clearNotice}>
+            Close
+          </button>
+        </p>
+      )}
+      {empty || !draft ? (
+        <EmptyState reason={empty ?? { kind: 'no-draft' }} />
+      ) : (
+        <>
+          <CustomerCard customer={draft.result.customer} hasMessage={draft.customer.trim() !== ''} />
+          <ToneGauge politeness={draft.result.tone.politeness} />
+          <FindingList reply={draft.reply} findings={findings} busy={state.busy} onApply={state.requestApply} onIgnore={state.ignore} />
+          <section className="card" aria-labelledby="checklist-h">
+            <h2 id="checklist-h">Checklist</h2>
+            <ChecklistView rows={autoRows} />
+          </section>
+          {state.dismissedFor !== draft.reply && draft.reply.trim() !== '' && (
+            <SuggestedReply
+              reply={draft.reply}
+              customer={draft.customer}
+              channel={draft.channel}
+              voice={settings.voice}
+              options={options}
+              busy={state.busy}
+              onApply={state.requestApply}
+              onDismiss={state.dismissSuggestion}
+            />
+          )}
+        </>
+      )}
+      {state.pending && <ConfirmDialog pending={state.pending} onConfirm={state.confirmPending} onCancel={state.cancelPending} />}
+    </main>
+  );
+}
