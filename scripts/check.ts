@@ -1,0 +1,246 @@
+// `tactful check`: lints reply drafts (files, directories or stdin) and prints
+// ESLint-style findings. Exit code: 1 when any error-level finding exists,
+// 0 otherwise, 2 when an input cannot be read.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../analyzers/index.ts';
+import type { AnalyzeResult, Channel, ChecklistItem, Finding, Severity } from '../analyzers/types.ts';
+
+/** 1-based line and column; the column counts UTF-16 code units, like the offsets. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/**
+ * Start offsets of every line. A line ends at "\r\n", "\n", a lone "\r",
+ * U+2028 or U+2029 (the terminators ESLint and editors agree on).
+ */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d) {
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+      starts.push(i + 1);
+    } else if (c === 0x0a || c === 0x2028 || c === 0x2029) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Maps a UTF-16 offset to its line and column, by binary search over `starts`. */
+export function positionAt(starts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+export interface LocatedFinding extends Finding {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface FileReport extends Omit<AnalyzeResult, 'findings'> {
+  file: string;
+  findings: LocatedFinding[];
+}
+
+export interface CheckOptions {
+  customer?: string;
+  channel?: Channel;
+}
+
+export function checkText(file: string, reply: string, options: CheckOptions = {}): FileReport {
+  const result = analyze({ reply, customer: options.customer, channel: options.channel });
+  const starts = lineStarts(reply);
+  const findings = result.findings.map((f) => {
+    const from = positionAt(starts, f.start);
+    const to = positionAt(starts, f.end);
+    return { ...f, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  });
+  return { file, ...result, findings };
+}
+
+// ---------------------------------------------------------------- inputs
+
+/** Same name as cli.ts's UsageError: reported as a message with exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const DRAFT_EXTENSIONS = /\.(?:txt|md|eml|text)$/i;
+
+/** Reads a draft file ("-" is stdin), without a UTF-8 byte-order mark. */
+export function readInput(path: string): string {
+  let text: string;
+  try {
+    text = path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code ?? String(err);
+    throw new UsageError(`cannot read ${path === '-' ? 'stdin' : `'${path}'`}: ${why}`);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Expands directories to the draft files (.txt, .md, .eml, .text) inside them, sorted. */
+export function expandPaths(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const full = join(dir, name);
+      const st = statSync(full);
+      if (st.isDirectory()) walk(full);
+      else if (DRAFT_EXTENSIONS.test(name)) out.push(full);
+    }
+  };
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = p !== '-' && statSync(p).isDirectory();
+    } catch {
+      // Not found: readInput reports it with a clear message.
+    }
+    if (isDir) walk(p);
+    else out.push(p);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- output
+
+export interface Palette {
+  red(s: string): string;
+  yellow(s: string): string;
+  blue(s: string): string;
+  green(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+  underline(s: string): string;
+}
+
+const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+export const COLORS: Palette = {
+  red: ansi(31, 39),
+  yellow: ansi(33, 39),
+  blue: ansi(34, 39),
+  green: ansi(32, 39),
+  dim: ansi(2, 22),
+  bold: ansi(1, 22),
+  underline: ansi(4, 24),
+};
+const plain = (s: string) => s;
+export const NO_COLORS: Palette = { red: plain, yellow: plain, blue: plain, green: plain, dim: plain, bold: plain, underline: plain };
+
+/** Colors only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function pickPalette(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Palette {
+  return stream.isTTY && !env.NO_COLOR ? COLORS : NO_COLORS;
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+function suggestionHint(f: Finding): string {
+  const first = f.suggestions[0];
+  if (!first) return '';
+  const text = oneLine(first.replacement);
+  if (f.start === f.end) return text ? `(→ add: "${clip(text, 70)}")` : '';
+  return text ? `(→ "${clip(text, 70)}")` : '(→ remove it)';
+}
+
+function severityLabel(s: Severity, c: Palette): string {
+  return s === 'error' ? c.red('error') : s === 'warning' ? c.yellow('warning') : c.blue('info');
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function checklistLine(items: ChecklistItem[], c: Palette): string {
+  const mark = (i: ChecklistItem) =>
+    i.status === 'done' ? c.green(`✔ ${i.label}`) : i.status === 'missing' ? c.red(`✖ ${i.label}`) : c.dim(`– ${i.label}`);
+  return items.map(mark).join('  ');
+}
+
+/** One file's block: name, customer reading (when a customer message was given), findings. */
+export function formatFile(report: FileReport, c: Palette, opts: { withCustomer: boolean; quiet: boolean }): string {
+  const shown = opts.quiet ? report.findings.filter((f) => f.severity === 'error') : report.findings;
+  const lines: string[] = [];
+  if (shown.length === 0 && !opts.withCustomer) return '';
+  lines.push(c.underline(report.file));
+  if (opts.withCustomer) {
+    const r = report.customer;
+    const verdict = r.escalate ? c.red(c.bold('escalate: consider handing over to a manager or colleague')) : 'no escalation needed';
+    lines.push(`  customer: upset ${r.upset.toFixed(2)}, ${verdict}`);
+    for (const reason of r.reasons) lines.push(c.dim(`    · ${oneLine(reason)}`));
+    if (report.checklist.length > 0) lines.push(`  checklist: ${checklistLine(report.checklist, c)}`);
+  }
+  const rows = shown.map((f) => ({
+    where: `${f.line}:${f.column}`,
+    severity: f.severity,
+    category: f.category,
+    message: oneLine(f.message),
+    hint: suggestionHint(f),
+  }));
+  const whereW = Math.max(0, ...rows.map((r) => r.where.length));
+  const sevW = Math.max(0, ...rows.map((r) => r.severity.length));
+  const catW = Math.max(0, ...rows.map((r) => r.category.length));
+  for (const r of rows) {
+    const sev = severityLabel(r.severity, c) + ' '.repeat(sevW - r.severity.length);
+    const hint = r.hint ? `  ${c.dim(r.hint)}` : '';
+    lines.push(`  ${c.dim(r.where.padStart(whereW))}  ${sev}  ${r.category.padEnd(catW)}  ${r.message}${hint}`);
+  }
+  return lines.join('\n');
+}
+
+/** "✖ 5 problems (2 errors, 3 warnings)", or a check mark when there is nothing to report. */
+export function formatSummary(reports: FileReport[], c: Palette, quiet: boolean): string {
+  const all = reports.flatMap((r) => r.findings).filter((f) => !quiet || f.severity === 'error');
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  const infos = all.length - errors - warnings;
+  if (all.length === 0) return c.green(`✔ no problems in ${plural(reports.length, 'file')}`);
+  const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
+  if (infos > 0) parts.push(`${infos} info`);
+  const line = `✖ ${plural(all.length, 'problem')} (${parts.join(', ')})`;
+  return c.bold(errors > 0 ? c.red(line) : c.yellow(line));
+}
+
+export interface CheckRun {
+  files: string[];
+  customerFile?: string;
+  channel?: Channel;
+  json: boolean;
+  quiet: boolean;
+}
+
+/** Runs `check`, writing to `out`; returns the exit code (0 clean or warnings only, 1 errors). */
+export function runCheck(run: CheckRun, out: (s: string) => void, palette: Palette): number {
+  const customer = run.customerFile === undefined ? undefined : readInput(run.customerFile);
+  const paths = expandPaths(run.files);
+  if (paths.length === 0) throw new UsageError('no draft files found (looked for .txt, .md, .eml, .text)');
+  if (paths.filter((p) => p === '-').length > 1 || (run.customerFile === '-' && paths.includes('-'))) {
+    throw new UsageError('stdin ("-") can be read only once');
+  }
+  // Read everything first so a missing file fails the run before any output, like ESLint.
+  const inputs = paths.map((file) => ({ file: file === '-' ? '<stdin>' : file, text: readInput(file) }));
+  const reports = inputs.map(({ file, text }) => checkText(file, text, { customer, channel: run.channel }));
+  if (run.json) {
+    out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+  } else {
+    const blocks = reports
+      .map((r) => formatFile(r, palette, { withCustomer: customer !== undefined, quiet: run.quiet }))
+      .filter((b) => b !== '');
+    out([...blocks, formatSummary(reports, palette, run.quiet)].join('\n\n'));
+  }
+  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
