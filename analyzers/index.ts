@@ -2,7 +2,8 @@
 // (`npx tsx`), in the extension, and in tests.
 import { readDraft } from './text/draft.ts';
 import { readCustomer } from './customer.ts';
-import { findPhraseIssues } from './phrases/index.ts';
+import { applySensitivity, findPhraseIssues } from './phrases/index.ts';
+import { rewriteFinding } from './rewrite/finding.ts';
 import { findMissingPieces } from './missing.ts';
 import { buildChecklist } from './checklist.ts';
 import { scorePoliteness } from './tone.ts';
@@ -19,6 +20,16 @@ function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
+/** A rewrite that throws or returns nothing usable must not cost the user the finding. */
+function safeRewrite(reply: string, finding: Finding, context: AnalysisContext): Finding['suggestions'] {
+  try {
+    const out = rewriteFinding(reply, finding, context);
+    return Array.isArray(out) && out.length > 0 ? out.slice(0, 3) : finding.suggestions;
+  } catch {
+    return finding.suggestions;
+  }
+}
+
 function run(
   reply: string,
   customer: CustomerReport,
@@ -28,12 +39,18 @@ function run(
 ): AnalyzeResult {
   const draft = readDraft(reply);
   const context: AnalysisContext = { channel, customer, options };
-  const phraseFindings = findPhraseIssues(draft, context, cache);
+  // Rule suggestions are templates on the match; the rewrites helper makes them fit the sentence.
+  const phraseFindings = findPhraseIssues(draft, context, cache).map((f) => {
+    const suggestions = safeRewrite(reply, f, context);
+    return suggestions === f.suggestions ? f : { ...f, suggestions };
+  });
   const missing = findMissingPieces(draft, context, phraseFindings);
   const disabledCats = new Set(options.disabledCategories ?? []);
   const disabledRules = new Set(options.disabledRules ?? []);
   const findings = sortFindings(
-    [...phraseFindings, ...missing].filter((f) => !disabledCats.has(f.category) && !disabledRules.has(f.ruleId)),
+    applySensitivity(missing, options.sensitivity)
+      .concat(phraseFindings)
+      .filter((f) => !disabledCats.has(f.category) && !disabledRules.has(f.ruleId)),
   );
   const { text: _text, facts: _facts, level: _level, problem: _problem, ...reading } = customer;
   return {

@@ -1,12 +1,227 @@
-// PLACEHOLDER (engine-core helper replaces this): phrase rules from rules/ matched per sentence.
+// Phrase rules (rules/**/*.yml, compiled to rules/compiled.json) matched per
+// sentence of the agent's own words. Cheap regex triggers run first; context
+// conditions (predicates.ts) are checked only for a match; results are cached
+// per sentence text + the reply-level facts they depend on, so an edit re-reads
+// only the edited sentence.
+import compiled from '../../rules/compiled.json' with { type: 'json' };
 import type { Draft, Sentence } from '../text/draft.ts';
 import type { AnalysisContext } from '../context.ts';
-import type { Finding } from '../types.ts';
+import type { AnalyzeOptions, Category, CustomPhrase, Finding, Severity } from '../types.ts';
+import { PHRASE_CATEGORIES } from '../types.ts';
+import type { CompiledRule } from './rule.ts';
+import { compilePattern, literalPattern } from './pattern.ts';
+import { AGENT_ACTION, OWNERSHIP, PREDICATES, clauseBounds, customerComplains, type ReplyFacts } from './predicates.ts';
+import { DETECTOR_FUNCTIONS } from './detectors.ts';
+
+export const BUILT_IN_RULES: readonly CompiledRule[] = (compiled as { rules: CompiledRule[] }).rules;
+
+interface ReadyRule {
+  rule: CompiledRule;
+  regexes: RegExp[];
+}
+
+/** A sentence's findings with offsets relative to the sentence. */
+type SentenceFinding = Omit<Finding, 'text'>;
 
 /** Per-sentence results, cached by the incremental analyzer keyed on sentence text + context key. */
-export type SentenceCache = Map<string, Omit<Finding, 'start' | 'end'>[] & { offsets?: [number, number][] }>;
+export type SentenceCache = Map<string, unknown>;
 
-export function findPhraseIssues(_draft: Draft, _context: AnalysisContext, _cache?: Map<string, unknown>): Finding[] {
-  return [];
+const MAX_SENTENCE_CHARS = 20_000;
+const MAX_MATCHES_PER_RULE = 20;
+
+function ready(rule: CompiledRule): ReadyRule {
+  return { rule, regexes: rule.regexes.map((source) => new RegExp(source, rule.flags)) };
 }
+
+const builtIns: ReadyRule[] = BUILT_IN_RULES.map(ready);
+
+/** Custom phrases compiled once per distinct list (settings change rarely). */
+const customCache = new Map<string, ReadyRule[]>();
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'phrase';
+}
+
+export function customPhraseRules(phrases: CustomPhrase[] | undefined): ReadyRule[] {
+  if (!phrases || phrases.length === 0) return [];
+  const key = JSON.stringify(phrases);
+  const hit = customCache.get(key);
+  if (hit) return hit;
+  const out: ReadyRule[] = [];
+  for (const p of phrases) {
+    if (!p || typeof p.avoid !== 'string' || p.avoid.trim() === '') continue;
+    let source: string;
+    try {
+      source = compilePattern(literalPattern(p.avoid));
+    } catch {
+      continue;
+    }
+    const category: Category = p.category && PHRASE_CATEGORIES.includes(p.category) ? p.category : 'dismissive';
+    const rule: CompiledRule = {
+      id: `custom/${slug(p.avoid)}`,
+      category,
+      severity: p.severity ?? 'warning',
+      message: p.note?.trim() || `Your team prefers not to write "${p.avoid.trim()}".`,
+      rationale: `Team phrase list: "${p.avoid.trim()}"${p.prefer ? ` → "${p.prefer}"` : ''}.`,
+      suggestions: p.prefer !== undefined ? [{ label: `Use "${p.prefer}"`, replacement: p.prefer }] : [{ label: 'Remove it', replacement: '' }],
+      examples: { flag: [], pass: [] },
+      regexes: [source],
+      flags: 'giu',
+      unless: [],
+      requires: [],
+    };
+    out.push(ready(rule));
+  }
+  if (customCache.size > 20) customCache.clear();
+  customCache.set(key, out);
+  return out;
+}
+
+/** Template: {match} → the matched text, {lower} → it in lower case, {first} → its first character, {1}… → captures. Keeps a capital at sentence start. */
+function fill(template: string, match: RegExpExecArray | { 0: string }): string {
+  let out = template.replace(/\{(match|lower|first|\d)\}/g, (_, k: string) => {
+    if (k === 'match') return match[0];
+    if (k === 'lower') return match[0].toLowerCase();
+    if (k === 'first') return match[0].slice(0, 1);
+    return (match as RegExpExecArray)[Number(k)] ?? '';
+  });
+  if (/^\p{Lu}/u.test(match[0]) && /^\p{Ll}/u.test(out)) out = out[0].toUpperCase() + out.slice(1);
+  return out;
+}
+
+function conditionsHold(rule: CompiledRule, sentence: string, start: number, end: number, facts: ReplyFacts): boolean {
+  const m = { sentence, start, end, facts };
+  for (const name of rule.requires ?? []) if (!PREDICATES[name]?.(m)) return false;
+  for (const name of rule.unless ?? []) if (PREDICATES[name]?.(m)) return false;
+  return true;
+}
+
+function findingFor(rule: CompiledRule, start: number, end: number, match: RegExpExecArray | { 0: string }, sentence: string): SentenceFinding {
+  let s = start;
+  let e = end;
+  if (rule.span === 'clause') [s, e] = clauseBounds(sentence, start, end);
+  return {
+    ruleId: rule.id,
+    category: rule.category,
+    severity: rule.severity,
+    start: s,
+    end: e,
+    message: rule.message,
+    rationale: rule.rationale,
+    // Suggestions are templated on the pattern match; a clause span keeps the rest of the clause around it.
+    suggestions: rule.suggestions.map((sg) => {
+      const replacement = fill(sg.replacement, match);
+      return { label: sg.label, replacement: sentence.slice(s, start) + replacement + sentence.slice(end, e) };
+    }),
+  };
+}
+
+/** All findings of the given rules in one sentence (offsets relative to the sentence). */
+export function matchSentence(sentence: string, rules: ReadyRule[], facts: ReplyFacts): SentenceFinding[] {
+  const text = sentence.length > MAX_SENTENCE_CHARS ? sentence.slice(0, MAX_SENTENCE_CHARS) : sentence;
+  const out: SentenceFinding[] = [];
+  for (const { rule, regexes } of rules) {
+    if (rule.detector) {
+      for (const hit of DETECTOR_FUNCTIONS[rule.detector]?.(text) ?? []) {
+        if (!conditionsHold(rule, text, hit.start, hit.end, facts)) continue;
+        out.push(findingFor(rule, hit.start, hit.end, { 0: text.slice(hit.start, hit.end) }, text));
+      }
+      continue;
+    }
+    for (const re of regexes) {
+      re.lastIndex = 0;
+      let count = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text)) && count++ < MAX_MATCHES_PER_RULE) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const start = m.index;
+        const end = start + m[0].length;
+        if (conditionsHold(rule, text, start, end, facts)) out.push(findingFor(rule, start, end, m, text));
+      }
+    }
+  }
+  return dedupe(out);
+}
+
+const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
+
+/** One finding per rule per overlapping region; within a category, a stronger hit hides a weaker overlapping one. */
+function dedupe(findings: SentenceFinding[]): SentenceFinding[] {
+  findings.sort((a, b) => RANK[b.severity] - RANK[a.severity] || b.end - b.start - (a.end - a.start));
+  const kept: SentenceFinding[] = [];
+  for (const f of findings) {
+    const clash = kept.some((k) => k.category === f.category && k.start < f.end && f.start < k.end);
+    if (!clash) kept.push(f);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Reply-level facts for each sentence, from cheap regexes over all sentences. */
+function replyFacts(sentences: Sentence[], context: AnalysisContext): ReplyFacts[] {
+  const action = sentences.map((s) => AGENT_ACTION.test(s.text));
+  const owns = sentences.map((s) => OWNERSHIP.test(s.text));
+  const upset = customerComplains(context.customer.text ?? '', context.customer.upset ?? 0);
+  const out: ReplyFacts[] = new Array(sentences.length);
+  let actionAfter = false;
+  let ownershipAfter = false;
+  const actionCount = action.filter(Boolean).length;
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const otherAction = actionCount - (action[i] ? 1 : 0) > 0;
+    out[i] = {
+      offersAlternative: otherAction,
+      actionAfter,
+      ownershipAfter,
+      fixBefore: i > 0 && action[i - 1],
+      customerUpset: upset,
+    };
+    actionAfter ||= action[i];
+    ownershipAfter ||= owns[i];
+  }
+  return out;
+}
+
+function factsKey(f: ReplyFacts): string {
+  return `${+f.offersAlternative}${+f.actionAfter}${+f.ownershipAfter}${+f.fixBefore}${+f.customerUpset}`;
+}
+
+function activeRules(options: AnalyzeOptions): ReadyRule[] {
+  const disabledRules = new Set(options.disabledRules ?? []);
+  const disabledCats = new Set(options.disabledCategories ?? []);
+  return [...builtIns, ...customPhraseRules(options.customPhrases)].filter(
+    (r) => !disabledRules.has(r.rule.id) && !disabledCats.has(r.rule.category),
+  );
+}
+
+/** 'low' keeps only errors; 'high' promotes borderline (info) hits to warnings. */
+export function applySensitivity(findings: Finding[], sensitivity: AnalyzeOptions['sensitivity']): Finding[] {
+  if (sensitivity === 'low') return findings.filter((f) => f.severity === 'error');
+  if (sensitivity === 'high') return findings.map((f) => (f.severity === 'info' ? { ...f, severity: 'warning' as const } : f));
+  return findings;
+}
+
+export function findPhraseIssues(draft: Draft, context: AnalysisContext, cache?: Map<string, unknown>): Finding[] {
+  const rules = activeRules(context.options ?? {});
+  const sentences = draft.sentences;
+  const facts = replyFacts(sentences, context);
+  const findings: Finding[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    const key = `p\u0000${factsKey(facts[i])}\u0000${s.text}`;
+    let local = cache?.get(key) as SentenceFinding[] | undefined;
+    if (!local) {
+      local = matchSentence(s.text, rules, facts[i]);
+      cache?.set(key, local);
+    }
+    for (const f of local) {
+      const start = s.start + f.start;
+      const end = s.start + f.end;
+      findings.push({ ...f, start, end, text: draft.reply.slice(start, end) });
+    }
+  }
+  return applySensitivity(findings, context.options?.sensitivity);
+}
+
 export type { Sentence };

@@ -1,0 +1,190 @@
+// The phrase pattern language of rules/*.yml, compiled to regular expressions.
+//
+//   word word        words in order; one space matches any run of whitespace
+//   (a|b c|d)        alternatives (each may be several words, may nest)
+//   [a|b]            optional (alternatives allowed inside)
+//   {slot}           a named slot, see SLOTS below ("{you}", "{duty}", "{words?}")
+//   word*            any word starting with "word" (apologi* → apologise, apologizes)
+//   ,                an optional comma ("sorry, but" also matches "sorry but")
+//   ' and "          any straight or curly single / double quote
+//   re:<regex>       a raw JavaScript regular expression (advanced; no slots)
+//
+// Matching is case-insensitive unless the rule says `case: sensitive`, and
+// the whole pattern must start and end at word boundaries. Quantifiers are
+// bounded so that a pathological sentence cannot make a pattern backtrack for long.
+
+/** Inflected forms of actions a customer can be said to have failed to do (blame), not experiences (get, see, receive). */
+const DUTY_VERBS = [
+  'send sent sending sends', 'attach attached attaching', 'tell told telling', 'read reading reads',
+  'follow followed following', 'check checked checking', 'click clicked clicking', 'enter entered entering',
+  'fill filled filling', 'provide provided providing', 'mention mentioned mentioning', 'include included including',
+  'update updated updating', 'confirm confirmed confirming', 'specify specified specifying', 'inform informed',
+  'sign signed', 'submit submitted', 'upload uploaded', 'register registered', 'activate activated',
+  'select selected', 'save saved', 'reply replied', 'respond responded', 'contact contacted', 'notify notified',
+  'answer answered', 'install installed', 'verify verified', 'review reviewed', 'look looked', 'pay paid',
+  'give gave given', 'write wrote written', 'ask asked', 'order ordered', 'set', 'double-check double-checked',
+  'bother bothered', 'cancel cancelled canceled', 'report reported', 'choose chose chosen',
+  'type typed', 'print printed', 'back backed', 'test tested', 'pick picked', 'let',
+].flatMap((s) => s.split(' '));
+
+const WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*";
+
+/** Named slots. A slot ending in "?" may match nothing. */
+export const SLOTS: Record<string, string> = {
+  you: '(?:you|u|ya)',
+  we: '(?:we|i|our team|us)',
+  not: "(?:not|never|n['’]t)",
+  be: "(?:is|are|was|were|['’]s|['’]re)",
+  n: '\\d+(?:[.,]\\d+)?',
+  word: WORD,
+  duty: `(?:${DUTY_VERBS.join('|')})`,
+  q: '[\'"‘’“”]',
+  words: `${WORD}(?:[\\s,]+${WORD}){0,5}`,
+  'words?': `${WORD}(?:[\\s,]+${WORD}){0,5}`,
+  'word?': WORD,
+  party:
+    '(?:courier|carrier|driver|post office|postal service|warehouse|supplier|manufacturer|bank|partner|vendor|third[ -]party|contractor|developer|developers|other team|dev team|it team|billing team|sales team|shipping company|delivery company|airline|hotel)',
+};
+
+type Token =
+  | { kind: 'text'; value: string }
+  | { kind: 'space' }
+  | { kind: 'group'; alternatives: Token[][]; optional: boolean }
+  | { kind: 'slot'; name: string };
+
+class PatternError extends Error {}
+
+function escapeChar(ch: string): string {
+  if (ch === "'" || ch === '’' || ch === '‘') return "['’‘]";
+  if (ch === '"' || ch === '“' || ch === '”') return '["“”]';
+  if (ch === ',') return ',?';
+  if (ch === '-') return '[-‐]';
+  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Parses a pattern into tokens; `stop` is the closing bracket we expect, if inside a group. */
+function parse(src: string, pos: { i: number }, stop?: ')' | ']'): Token[][] {
+  const alternatives: Token[][] = [[]];
+  let current = alternatives[0];
+  while (pos.i < src.length) {
+    const ch = src[pos.i];
+    if (ch === ')' || ch === ']') {
+      if (ch !== stop) throw new PatternError(`unexpected "${ch}" at ${pos.i}`);
+      pos.i++;
+      return alternatives;
+    }
+    if (ch === '|') {
+      if (!stop) throw new PatternError('"|" is only allowed inside ( ) or [ ]');
+      current = [];
+      alternatives.push(current);
+      pos.i++;
+      continue;
+    }
+    if (ch === '(' || ch === '[') {
+      pos.i++;
+      const inner = parse(src, pos, ch === '(' ? ')' : ']');
+      current.push({ kind: 'group', alternatives: inner, optional: ch === '[' });
+      continue;
+    }
+    if (ch === '{') {
+      const close = src.indexOf('}', pos.i);
+      if (close < 0) throw new PatternError(`unclosed "{" at ${pos.i}`);
+      const name = src.slice(pos.i + 1, close);
+      if (!(name in SLOTS)) throw new PatternError(`unknown slot {${name}}`);
+      current.push({ kind: 'slot', name });
+      pos.i = close + 1;
+      continue;
+    }
+    if (/\s/.test(ch)) {
+      while (pos.i < src.length && /\s/.test(src[pos.i])) pos.i++;
+      if (current.length > 0 && current[current.length - 1].kind !== 'space') current.push({ kind: 'space' });
+      continue;
+    }
+    if (ch === '*') {
+      current.push({ kind: 'text', value: "[\\p{L}'’-]*" });
+      pos.i++;
+      continue;
+    }
+    current.push({ kind: 'text', value: escapeChar(ch) });
+    pos.i++;
+  }
+  if (stop) throw new PatternError(`missing "${stop}"`);
+  return alternatives;
+}
+
+/** Tokens that may match nothing absorb one neighbouring space, so "a [b] c" matches "a c". */
+function mayBeEmpty(t: Token): boolean {
+  return (t.kind === 'group' && t.optional) || (t.kind === 'slot' && t.name.endsWith('?'));
+}
+
+function emit(tokens: Token[]): string {
+  let out = '';
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind === 'space') {
+      out += '\\s+';
+      continue;
+    }
+    if (t.kind === 'text') {
+      out += t.value;
+      continue;
+    }
+    const body =
+      t.kind === 'slot' ? `(?:${SLOTS[t.name]})` : `(?:${t.alternatives.map(emit).join('|')})`;
+    if (!mayBeEmpty(t)) {
+      out += body;
+      continue;
+    }
+    if (tokens[k + 1]?.kind === 'space') {
+      out += `(?:${body}\\s+)?`;
+      k++; // the following space is inside the optional part
+    } else if (out.endsWith('\\s+')) {
+      out = `${out.slice(0, -3)}(?:\\s+${body})?`;
+    } else {
+      out += `${body}?`;
+    }
+  }
+  return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** First and last literal characters decide whether word-boundary guards apply. */
+function edgeIsWord(src: string, end: boolean): boolean {
+  const trimmed = src.trim();
+  const ch = end ? trimmed[trimmed.length - 1] : trimmed[0];
+  if (!ch) return false;
+  if (ch === ')' || ch === ']' || ch === '}' || ch === '(' || ch === '[' || ch === '{' || ch === '*') return true;
+  return WORD_CHAR.test(ch);
+}
+
+/** Compiles one pattern to a RegExp source (flags: "gu" + "i" unless case-sensitive). */
+export function compilePattern(pattern: string): string {
+  if (pattern.startsWith('re:')) {
+    const source = pattern.slice(3).trim();
+    new RegExp(source, 'giu'); // throws on a bad regex, at build time
+    return source;
+  }
+  const tokens = parse(pattern.trim(), { i: 0 });
+  let source = emit(tokens[0]);
+  if (edgeIsWord(pattern, false)) source = `(?<![\\p{L}\\p{N}])${source}`;
+  if (edgeIsWord(pattern, true)) source = `${source}(?![\\p{L}\\p{N}])`;
+  new RegExp(source, 'giu');
+  return source;
+}
+
+export function patternFlags(caseSensitive: boolean): string {
+  return caseSensitive ? 'gu' : 'giu';
+}
+
+/** A plain phrase from a user ("per our policy") as a literal pattern, for custom phrases. */
+export function literalPattern(phrase: string): string {
+  return phrase
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[()[\]{}|*]/g, ''))
+    .filter(Boolean)
+    .join(' ');
+}
+
+export { PatternError };

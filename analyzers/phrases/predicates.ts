@@ -1,0 +1,102 @@
+// Context conditions a rule can name in `unless:` / `requires:`. Each answers a
+// question about one match in its sentence and reply — the part of meaning a
+// phrase pattern alone cannot see. Cheap regex checks come first; compromise is
+// used only for the few questions it answers better, and only after a pattern fired.
+import nlp from 'compromise';
+
+/** Reply-level facts a predicate may depend on (part of the per-sentence cache key). */
+export interface ReplyFacts {
+  /** An agent action or offer appears somewhere in the reply (outside this sentence's match). */
+  offersAlternative: boolean;
+  /** An agent action appears in a later sentence. */
+  actionAfter: boolean;
+  /** An apology or ownership ("we should have", "our mistake") appears in a later sentence. */
+  ownershipAfter: boolean;
+  /** The previous sentence reports a concrete fix the agent made. */
+  fixBefore: boolean;
+  /** The customer's message reads as a complaint. */
+  customerUpset: boolean;
+}
+
+export interface MatchContext {
+  sentence: string;
+  start: number;
+  end: number;
+  facts: ReplyFacts;
+}
+
+const MAX_PARSE_WORDS = 400;
+
+/** First person doing or offering something concrete. */
+export const AGENT_ACTION =
+  /\b(?:I|we)(?:['’]ll|['’]ve\s+(?:just\s+|already\s+|also\s+)?(?!been\b|had\b|got\s+to\b)[a-z]+|\s+will(?!\s+not\b)|\s+(?:have|had)\s+(?:just\s+|already\s+|also\s+|now\s+)?[a-z]+(?:ed|en|t)\b|\s+can\s+(?!not\b|['’]t\b|only\b)|\s+could\s+(?!not\b|n['’]t\b)|['’]m\s+(?:going\s+to|happy\s+to|sending|refunding|arranging|resending|issuing|booking|escalating|looking|fixing|checking)|\s+am\s+(?:going\s+to|happy\s+to)|\s+(?:just\s+|also\s+)?(?:sent|refunded|credited|issued|booked|reopened|restored|fixed|resent|arranged|escalated|added|uploaded|attached|processed|replaced|reset|corrected|opened|asked|reported|switched|blocked|cancelled|canceled|updated|applied|waived|upgraded|rebooked|re-?sent|shipped))\b|\blet\s+me\b|\bhere(?:['’]s|\s+is|\s+are)\b|\b(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|attached)\b|\b(?:instead|alternatively|as\s+an\s+alternative|what\s+I\s+can\s+do|you(?:['’]ll|\s+will)\s+(?:receive|get|see))\b/i;
+
+/** The agent owning a mistake or apologizing for real. */
+export const OWNERSHIP =
+  /\b(?:(?:I|we)\s+should\s+have|(?:I|we)\s+should['’]ve|(?:our|my)\s+(?:mistake|fault|error|bad)|(?:that['’]s|that\s+is|this\s+is)\s+on\s+(?:us|me)|(?:I|we)\s+(?:am|are|['’]m|['’]re)\s+(?:so\s+|very\s+|really\s+|truly\s+)?sorry(?!\s*,?\s*but\b)(?!\s+(?:you\s+feel|if\b))|(?:I|we)\s+apologi[sz]e(?!\s+for\s+any\b)|(?:I|we)\s+(?:messed|dropped)\s+(?:up|the\s+ball))/i;
+
+const SARCASM_MARKER =
+  /\b(?:I\s+guess|obviously|clearly|wow|so\s+much\s+patience|endless|infinite|as\s+always|yeah\s+right|sure\s+thing|of\s+course|I\s+suppose|eventually|at\s+least|lol|lmao)\b|🙄|🙃|😒|😏/i;
+
+const CUSTOMER_COMPLAINT =
+  /!|\?\?|\b(?:still|again|never|wrong|broken|broke|late|delay(?:ed)?|refund|charged|cancell?ed|furious|angry|upset|disappointed|unhappy|unacceptable|joke|terrible|awful|worst|ridiculous|(?:third|fourth|fifth)\s+time|waited|waiting|missing|damaged|lost|crash(?:es|ed)?|(?:doesn|didn|isn|wasn|haven|hasn|won)['’]?t|not\s+working|hate|annoy(?:ed|ing)|frustrat(?:ed|ing)|dangerous|weeks|months|amazing\s+service)\b/i;
+
+export function customerComplains(text: string, upset: number): boolean {
+  return upset >= 0.3 || CUSTOMER_COMPLAINT.test(text);
+}
+
+function isQuestion(m: MatchContext): boolean {
+  const tail = m.sentence.slice(m.end);
+  const clauseEnd = tail.search(/[.!;]|$/);
+  if (/\?/.test(tail.slice(0, clauseEnd + 1)) || /\?\s*$/.test(m.sentence)) return true;
+  if (!/^(?:do|did|does|are|is|was|were|can|could|have|has|had|would|will|should)\b/i.test(m.sentence.trim())) return false;
+  if (m.sentence.split(/\s+/).length > MAX_PARSE_WORDS) return false;
+  return nlp(m.sentence).questions().found;
+}
+
+/** The clause around the match: between ; : — – or sentence edges. */
+export function clauseBounds(sentence: string, start: number, end: number): [number, number] {
+  let s = start;
+  while (s > 0 && !/[;:—–]/.test(sentence[s - 1])) s--;
+  let e = end;
+  while (e < sentence.length && !/[;:—–.!?]/.test(sentence[e])) e++;
+  while (s < e && /\s/.test(sentence[s])) s++;
+  while (e > s && /[\s,]/.test(sentence[e - 1])) e--;
+  return [s, e];
+}
+
+function secondPersonSubject(m: MatchContext): boolean {
+  const [s, e] = clauseBounds(m.sentence, m.start, m.end);
+  const clause = m.sentence.slice(s, e);
+  if (!/\byou\b/i.test(clause)) return false;
+  if (clause.split(/\s+/).length > MAX_PARSE_WORDS) return false;
+  // "you" directly before a verb phrase, not "I told you" / "for you".
+  return nlp(clause).match('you (#Adverb|#Modal|#Auxiliary|#Negative)* #Verb').found && !/\b(?:to|for|with|told|thank|help|assure|promise)\s+you\b/i.test(m.sentence.slice(Math.max(0, m.start - 12), m.end));
+}
+
+export const PREDICATES: Record<string, (m: MatchContext) => boolean> = {
+  is_question: isQuestion,
+  /** An agent action later in the sentence or in a later sentence. */
+  agent_action_follows: (m) => AGENT_ACTION.test(m.sentence.slice(m.end)) || m.facts.actionAfter,
+  offers_alternative: (m) =>
+    m.facts.offersAlternative || AGENT_ACTION.test(m.sentence.slice(0, m.start)) || AGENT_ACTION.test(m.sentence.slice(m.end)),
+  /** The match sits in an if/when/in-case clause ("if it doesn't arrive, check your spam"). */
+  conditional: (m) => /\b(?:if|in\s+case|unless|when|should\s+it)\b/i.test(m.sentence.slice(0, m.start)),
+  negated: (m) => /\b(?:not|never|no|n['’]t|hardly)\b[^,.;]{0,25}$/i.test(m.sentence.slice(0, m.start)),
+  inside_quotes: (m) => {
+    const before = m.sentence.slice(0, m.start);
+    const opens = (before.match(/["“]/g) ?? []).length;
+    return opens % 2 === 1 || /[‘'][^’'\s]*$/.test(before);
+  },
+  sarcasm_marker: (m) => SARCASM_MARKER.test(m.sentence),
+  sincere_context: (m) => !SARCASM_MARKER.test(m.sentence),
+  customer_upset: (m) => m.facts.customerUpset,
+  ownership_follows: (m) => OWNERSHIP.test(m.sentence.slice(m.end)) || m.facts.ownershipAfter,
+  fix_before: (m) => m.facts.fixBefore || AGENT_ACTION.test(m.sentence.slice(0, m.start)),
+  second_person_subject: secondPersonSubject,
+  /** The match is at the start of its sentence (after an optional interjection). */
+  sentence_start: (m) => /^[\s"'“‘(]*(?:(?:oh|well|so|and|but|ok|okay|hmm|um)[,\s]+)?$/i.test(m.sentence.slice(0, m.start)),
+  future_tense: (m) => /\b(?:will|won['’]t|['’]ll|going\s+to|shall)\b/i.test(m.sentence.slice(m.start)),
+};
+
+export const PREDICATE_NAMES = Object.keys(PREDICATES);
