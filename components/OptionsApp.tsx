@@ -89,7 +89,7 @@ function CategoriesSection() {
                   </summary>
                   <ul className="plain nested">
                     {rules.map((rule) => (
-                      <li key={rule.id} data-rule-id={rule.id}>
+                      <li key={rule.id} data-rule-id={rule.id} title={rule.description}>
                         <label>
                           <input
                             type="checkbox"

@@ -6,7 +6,15 @@ import { CATEGORIES, type Category } from '../analyzers/types.ts';
 export interface RuleEntry {
   id: string;
   title: string;
+  /** What the rule flags, when the engine says so. */
+  description?: string;
   category: Category;
+}
+
+/** 'blame/check-your-spam' → 'Check your spam'. */
+export function titleFromId(id: string): string {
+  const words = (id.split('/').pop() ?? id).replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 const isCategory = (v: unknown): v is Category => (CATEGORIES as readonly unknown[]).includes(v);
@@ -29,8 +37,9 @@ export function ruleCatalog(compiled: unknown): RuleEntry[] {
     const id = typeof r.id === 'string' ? r.id : typeof r.ruleId === 'string' ? r.ruleId : '';
     if (!id || seen.has(id) || !isCategory(r.category)) continue;
     seen.add(id);
-    const title = [r.title, r.name, r.message].find((t): t is string => typeof t === 'string' && t.trim() !== '') ?? id;
-    entries.push({ id, title, category: r.category });
+    const title = [r.title, r.name].find((t): t is string => typeof t === 'string' && t.trim() !== '') ?? titleFromId(id);
+    const description = typeof r.message === 'string' ? r.message : undefined;
+    entries.push({ id, title, description, category: r.category });
   }
   return entries;
 }

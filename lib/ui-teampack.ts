@@ -34,7 +34,8 @@ export function teamPackFileName(now: Date = new Date()): string {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const describe = (v: unknown) => (Array.isArray(v) ? 'a list' : v === null ? 'empty (null)' : typeof v === 'string' ? `"${v}"` : `a ${typeof v}`);
+const describe = (v: unknown) =>
+  Array.isArray(v) ? 'a list' : v === null ? 'empty (null)' : typeof v === 'string' ? `"${v}"` : typeof v === 'object' ? 'an object' : String(v);
 
 /** Parses and validates a team pack file's text. */
 export function parseTeamPack(text: string): PackResult {

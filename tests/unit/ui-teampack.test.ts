@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings.ts';
+import { applyTeamPack, exportTeamPack, parseTeamPack, validatePhrase } from '../../lib/ui-teampack.ts';
+
+const custom: Settings = {
+  enabled: false,
+  sites: { 'support.example.com': true, 'mail.google.com': false },
+  disabledCategories: ['sarcasm'],
+  disabledRules: ['policy.per-our-policy'],
+  sensitivity: 'high',
+  customPhrases: [{ avoid: 'no worries', prefer: 'happy to help', note: 'Brand voice', category: 'dismissive', severity: 'info' }],
+  voice: 'formal',
+};
+
+describe('team pack', () => {
+  it('round-trips every shared setting through export and import', () => {
+    const text = JSON.stringify(exportTeamPack(custom, new Date('2026-01-02T00:00:00Z')));
+    const parsed = parseTeamPack(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const { enabled: _e, ...shared } = custom;
+    expect(parsed.settings).toEqual(shared);
+  });
+
+  it('keeps the personal master switch when applying a pack', () => {
+    const parsed = parseTeamPack(JSON.stringify(exportTeamPack(custom)));
+    if (!parsed.ok) throw new Error('expected ok');
+    const next = applyTeamPack({ ...DEFAULT_SETTINGS, enabled: true }, parsed.settings);
+    expect(next.enabled).toBe(true);
+    expect(next.voice).toBe('formal');
+    expect(next.customPhrases[0].avoid).toBe('no worries');
+  });
+
+  it('explains what is wrong with a bad file, listing every problem', () => {
+    expect(parseTeamPack('{ not json')).toMatchObject({ ok: false, errors: [expect.stringContaining('not valid JSON')] });
+    expect(parseTeamPack('{"hello": 1}')).toMatchObject({ ok: false, errors: [expect.stringContaining('not a Tactful team pack')] });
+    expect(parseTeamPack(JSON.stringify({ format: 'tactful-team-pack', version: 7, settings: {} }))).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining('version 7')],
+    });
+    const pack = exportTeamPack(custom);
+    const broken = {
+      ...pack,
+      settings: {
+        ...pack.settings,
+        disabledCategories: ['sarcasm', 'rudeness'],
+        sensitivity: 'extreme',
+        customPhrases: [{ avoid: '' }, { avoid: 'ok', severity: 'fatal' }],
+        sites: { 'a.com': 'yes' },
+      },
+    };
+    const result = parseTeamPack(JSON.stringify(broken));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(5);
+    expect(result.errors.join('\n')).toMatch(/Unknown category "rudeness"/);
+    expect(result.errors.join('\n')).toMatch(/"sensitivity" must be low, normal or high, not "extreme"/);
+    expect(result.errors.join('\n')).toMatch(/Phrase 1: "avoid" is empty/);
+    expect(result.errors.join('\n')).toMatch(/Phrase 2: severity must be info, warning or error, not "fatal"/);
+    expect(result.errors.join('\n')).toMatch(/Site "a.com": value must be true or false/);
+  });
+
+  it('validates a single phrase row from the options form', () => {
+    expect(validatePhrase({ avoid: '  per our policy ', prefer: '', note: 'Say what you can do' })).toEqual({
+      avoid: 'per our policy',
+      note: 'Say what you can do',
+    });
+    expect(validatePhrase({ avoid: '   ' })).toBe('"avoid" is empty.');
+    expect(validatePhrase({ avoid: 'x', category: 'rude' })).toMatch(/unknown category/);
+  });
+});
