@@ -163,6 +163,20 @@ function severityLabel(s: Severity, c: Palette): string {
   return s === 'error' ? c.red('error') : s === 'warning' ? c.yellow('warning') : c.blue('info');
 }
 
+/** Greedy word wrap, so a long list of reasons stays readable in a terminal. */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function checklistLine(items: ChecklistItem[], c: Palette): string {
@@ -181,7 +195,7 @@ export function formatFile(report: FileReport, c: Palette, opts: { withCustomer:
     const r = report.customer;
     const verdict = r.escalate ? c.red(c.bold('escalate: consider handing over to a manager or colleague')) : 'no escalation needed';
     lines.push(`  customer: upset ${r.upset.toFixed(2)}, ${verdict}`);
-    for (const reason of r.reasons) lines.push(c.dim(`    · ${oneLine(reason)}`));
+    if (r.reasons.length > 0) for (const l of wrap(r.reasons.map(oneLine).join(' · '), 96)) lines.push(c.dim(`    ${l}`));
     if (report.checklist.length > 0) lines.push(`  checklist: ${checklistLine(report.checklist, c)}`);
   }
   const rows = shown.map((f) => ({

@@ -1,0 +1,217 @@
+// The `tactful` CLI as a user runs it: a child process on the bundled sample
+// thread and on temp files, checking exit codes, line:col and JSON output.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lineStarts, positionAt } from '../../scripts/check.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'scripts/tactful.mjs');
+const SAMPLES = join(ROOT, 'scripts/samples');
+const REPLY = join(SAMPLES, 'thread-reply.txt');
+const CUSTOMER = join(SAMPLES, 'thread-customer.txt');
+const GOOD = join(SAMPLES, 'good-reply.txt');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function tactful(args: string[], input?: string): Run {
+  const env = { ...process.env };
+  delete env.FORCE_COLOR;
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface JsonFinding {
+  category: string;
+  severity: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  text?: string;
+  suggestions: { label: string; replacement: string }[];
+}
+interface JsonReport {
+  file: string;
+  findings: JsonFinding[];
+  customer: { upset: number; escalate: boolean; reasons: string[] };
+}
+
+/** "  3:1  error    dismissive  message  (→ …)" lines of the human output. */
+function findingLines(stdout: string) {
+  return [...stdout.matchAll(/^\s+(\d+):(\d+)\s+(error|warning|info)\s+([a-z_]+)\s+(.*)$/gm)].map((m) => ({
+    line: Number(m[1]),
+    column: Number(m[2]),
+    severity: m[3],
+    category: m[4],
+    rest: m[5],
+  }));
+}
+
+/** Independent oracle: 1-based line/col of the first occurrence of `needle`, by splitting lines. */
+function whereIs(text: string, needle: string) {
+  const lines = text.split(/\r\n|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const col = lines[i].indexOf(needle);
+    if (col >= 0) return { line: i + 1, column: col + 1 };
+  }
+  throw new Error(`${needle} not in text`);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'tactful-cli-'));
+
+describe('line and column from UTF-16 offsets', () => {
+  it('counts \\r\\n as one line break and columns in UTF-16 units', () => {
+    const text = 'Hi,\r\n\r\n😀 Calm down.\rNext\u2028last';
+    const starts = lineStarts(text);
+    expect(positionAt(starts, 0)).toEqual({ line: 1, column: 1 });
+    expect(positionAt(starts, text.indexOf('Calm'))).toEqual({ line: 3, column: 4 });
+    expect(positionAt(starts, text.indexOf('Next'))).toEqual({ line: 4, column: 1 });
+    expect(positionAt(starts, text.indexOf('last'))).toEqual({ line: 5, column: 1 });
+    expect(positionAt(starts, text.length)).toEqual({ line: 5, column: 5 });
+  });
+});
+
+describe('tactful check', () => {
+  it('flags the bad sample draft, points line:col at the flagged words, and exits 1', () => {
+    const run = tactful(['check', REPLY, '--customer', CUSTOMER]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const text = readFileSync(REPLY, 'utf8');
+    const lines = findingLines(run.stdout);
+    const calm = whereIs(text, 'Calm down');
+    expect(lines).toContainEqual(expect.objectContaining({ ...calm, category: 'dismissive' }));
+    const already = whereIs(text, 'As I already explained');
+    expect(lines).toContainEqual(expect.objectContaining({ ...already, category: 'defensive' }));
+    expect(lines.some((l) => l.severity === 'error')).toBe(true);
+    expect(run.stdout.split('\n')[0]).toContain('thread-reply.txt');
+    // The customer reading: a furious customer asking for a manager.
+    expect(run.stdout).toMatch(/customer: upset (0\.[5-9]\d|1\.00), escalate/);
+    // Summary counts agree with the finding lines.
+    const errors = lines.filter((l) => l.severity === 'error').length;
+    const warnings = lines.filter((l) => l.severity === 'warning').length;
+    expect(run.stdout).toContain(`✖ ${lines.length} problem${lines.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning`);
+    // Piped output carries no color codes.
+    expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  it('never reports the quoted "On … wrote:" history or the signature', () => {
+    const run = tactful(['check', REPLY, '--customer', CUSTOMER, '--json']);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    const text = readFileSync(REPLY, 'utf8');
+    const quoteStart = text.indexOf('On Tue, Mar 4');
+    const signoff = text.indexOf('Best regards,');
+    expect(quoteStart).toBeGreaterThan(0);
+    expect(report.findings.length).toBeGreaterThan(0);
+    for (const f of report.findings) expect(f.end, JSON.stringify(f)).toBeLessThanOrEqual(signoff);
+    expect(report.findings.some((f) => f.category === 'insult')).toBe(false);
+  });
+
+  it('exits 0 on the good reply to the same furious customer', () => {
+    const run = tactful(['check', GOOD, '--customer', CUSTOMER, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('--json prints the analysis with the file name and line/column on each finding', () => {
+    const run = tactful(['check', REPLY, '--json']);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.file).toBe(REPLY);
+    expect(Array.isArray(report.findings)).toBe(true);
+    const text = readFileSync(REPLY, 'utf8');
+    const calm = report.findings.find((f) => f.category === 'dismissive');
+    expect(calm).toBeDefined();
+    expect(text.slice(calm!.start, calm!.end)).toMatch(/calm down/i);
+    expect({ line: calm!.line, column: calm!.column }).toEqual(whereIs(text, text.slice(calm!.start, calm!.end)));
+  });
+
+  it('reads the draft from stdin with "-" and reports it like the file', () => {
+    const fromFile = JSON.parse(tactful(['check', REPLY, '--json']).stdout) as JsonReport;
+    const run = tactful(['check', '-', '--json'], readFileSync(REPLY, 'utf8'));
+    expect(run.code).toBe(1);
+    const fromStdin = JSON.parse(run.stdout) as JsonReport;
+    expect(fromStdin.file).toBe('<stdin>');
+    expect(fromStdin.findings).toEqual(fromFile.findings);
+  });
+
+  it('keeps line:col right in a CRLF file with emoji before the flagged phrase', () => {
+    const file = join(tmp, 'crlf.txt');
+    writeFileSync(file, 'Hi Sam,\r\n\r\nThanks for writing.\r\n🙂 Calm down, please.\r\n\r\nBest,\r\nAna\r\n');
+    const run = tactful(['check', file]);
+    const calm = findingLines(run.stdout).find((l) => l.category === 'dismissive');
+    // Line 4; the emoji is two UTF-16 units, so "Calm" starts at column 4.
+    expect(calm).toMatchObject({ line: 4, column: 4 });
+  });
+
+  it('lints several files at once (a macro library) with a combined exit code', () => {
+    const dir = join(tmp, 'macros');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a-good.txt'), readFileSync(GOOD, 'utf8'));
+    writeFileSync(join(dir, 'b-bad.txt'), readFileSync(REPLY, 'utf8'));
+    const both = tactful(['check', join(dir, 'a-good.txt'), join(dir, 'b-bad.txt'), '--customer', CUSTOMER]);
+    expect(both.code).toBe(1);
+    expect(both.stdout).toContain('a-good.txt');
+    expect(both.stdout).toContain('b-bad.txt');
+    const viaDir = tactful(['check', dir, '--json', '--customer', CUSTOMER]);
+    const reports = JSON.parse(viaDir.stdout) as JsonReport[];
+    expect(reports.map((r) => r.file.split('/').pop())).toEqual(['a-good.txt', 'b-bad.txt']);
+    expect(viaDir.code).toBe(1);
+    const goodOnly = tactful(['check', join(dir, 'a-good.txt'), '--customer', CUSTOMER]);
+    expect(goodOnly.code).toBe(0);
+  });
+
+  it('exits 2 with a clear message, not a stack trace, for a missing file', () => {
+    const run = tactful(['check', join(tmp, 'does-not-exist.txt')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("cannot read '");
+    expect(run.stderr).toContain('does-not-exist.txt');
+    expect(run.stderr).toContain('no such file');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 2 on usage mistakes and prints help on --help', () => {
+    expect(tactful(['check']).code).toBe(2);
+    const unknown = tactful(['check', REPLY, '--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown option '--bogus'");
+    expect(tactful(['check', REPLY, '--channel', 'fax']).code).toBe(2);
+    expect(tactful(['lint', REPLY]).code).toBe(2);
+    const help = tactful(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('tactful check FILE');
+    expect(help.stdout).toContain('tactful eval FILE.jsonl');
+  });
+});
+
+describe('tactful eval', () => {
+  it('scores a small corpus file and prints JSON with micro F1', () => {
+    const file = join(tmp, 'mini.jsonl');
+    const items = [
+      { id: 'a', channel: 'email', customer: 'You charged me twice!!!', reply: 'Calm down. As I already explained, you clicked twice.', labels: ['dismissive', 'defensive', 'blame', 'missing_apology'] },
+      { id: 'b', channel: 'email', customer: 'Thanks, all good now.', reply: 'Glad to hear it, Sam. Have a lovely weekend!', labels: [] },
+    ];
+    writeFileSync(file, items.map((i) => JSON.stringify(i)).join('\n'));
+    const run = tactful(['eval', file, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { items: number; micro: { f1: number }; falseFlagRate: number };
+    expect(report.items).toBe(2);
+    expect(report.micro.f1).toBeGreaterThan(0.5);
+    expect(report.falseFlagRate).toBe(0);
+  });
+
+  it('exits 2 with a message for a missing corpus file', () => {
+    const run = tactful(['eval', join(tmp, 'nope.jsonl')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no such file');
+  });
+});
