@@ -1,8 +1,256 @@
-// PLACEHOLDER (engine-context helper replaces this): missing empathy / apology / next step.
-import type { Draft } from './text/draft.ts';
-import type { AnalysisContext } from './context.ts';
-import type { Finding } from './types.ts';
+// Missing pieces (playbook part B, last paragraph): empathy, a sincere apology
+// and a concrete next step, each judged against how upset the customer is.
+// Only the agent's own sentences count (readDraft drops greeting, sign-off,
+// signature and quoted history), so a quoted "I'm sorry" never satisfies them.
+import type { Draft, Sentence } from './text/draft.ts';
+import type { AnalysisContext, CustomerReport, UpsetLevel } from './context.ts';
+import type { Finding, Severity } from './types.ts';
+import { readCustomer } from './customer.ts';
+import {
+  APOLOGY,
+  ASK,
+  BARE_APOLOGY,
+  CUSTOMER_CHORE,
+  DONE_ACTION,
+  EMPATHY,
+  EMPATHY_NEGATED,
+  FOLLOW_UP,
+  FUTURE_ACTION,
+  NON_APOLOGY,
+  OVERPROMISE,
+  OWNERSHIP,
+  PATH,
+  RESTATE,
+  SCHEDULED,
+  THANKS_FOR_REPORT,
+  TIME,
+  VAGUE,
+} from './lexicon/agent-cues.ts';
 
-export function findMissingPieces(_draft: Draft, _context: AnalysisContext, _phraseFindings: Finding[]): Finding[] {
-  return [];
+/** What the agent's sentences do, step by step (playbook part A). */
+export interface ReplyMoves {
+  empathy?: Sentence;
+  apology?: Sentence;
+  /** The apology names nothing ("Sorry about that!"). */
+  apologyIsBare: boolean;
+  nonApology?: Sentence;
+  ownership?: Sentence;
+  thanksForReport?: Sentence;
+  nextStep?: Sentence;
+  /** A motion with no action or time ("we'll look into it"). */
+  vagueStep?: Sentence;
+  followUp?: Sentence;
+  restate?: Sentence;
+  overpromise?: Sentence;
+  /** A time the reader can hold the agent to. */
+  timed?: Sentence;
+}
+
+/** Findings that make a sentence's kind words not count (sarcastic thanks, "calm down, I understand"). */
+const SPOILING = new Set(['sarcasm', 'dismissive', 'non_apology', 'insult']);
+
+function spoiled(s: Sentence, findings: Finding[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of findings) if (f.severity !== 'info' && f.start < s.end && f.end > s.start) out.add(f.category);
+  return out;
+}
+
+export function readReplyMoves(draft: Draft, phraseFindings: Finding[] = []): ReplyMoves {
+  const moves: ReplyMoves = { apologyIsBare: false };
+  for (const s of draft.sentences) {
+    const t = s.text.toLowerCase().replace(/[’‘]/g, "'");
+    const flags = spoiled(s, phraseFindings);
+    const kindWordsCount = ![...flags].some((c) => SPOILING.has(c));
+    const nonApology = NON_APOLOGY.test(t) || flags.has('non_apology');
+    if (nonApology) moves.nonApology ??= s;
+    if (kindWordsCount && !nonApology && APOLOGY.test(t)) {
+      const bare = BARE_APOLOGY.test(t);
+      if (!moves.apology || (moves.apologyIsBare && !bare)) {
+        moves.apology = s;
+        moves.apologyIsBare = bare;
+      }
+    }
+    if (kindWordsCount && !moves.empathy && EMPATHY.test(t) && !EMPATHY_NEGATED.test(t)) moves.empathy = s;
+    if (kindWordsCount) {
+      if (!moves.ownership && OWNERSHIP.test(t)) moves.ownership = s;
+      if (!moves.thanksForReport && THANKS_FOR_REPORT.test(t)) moves.thanksForReport = s;
+    }
+    const chore = CUSTOMER_CHORE.test(t);
+    const timed = TIME.test(t);
+    if (timed) moves.timed ??= s;
+    const acts = !chore && (FUTURE_ACTION.test(t) || DONE_ACTION.test(t) || SCHEDULED.test(t) || PATH.test(t) || ASK.test(t));
+    if (acts && (!VAGUE.test(t) || timed)) moves.nextStep ??= s;
+    else if (acts || VAGUE.test(t)) moves.vagueStep ??= s;
+    if (!moves.followUp && FOLLOW_UP.test(t) && !VAGUE.test(t.replace(/let you know (?:when|once|if)[^.]*$/, '') + '')) moves.followUp = s;
+    if (!moves.restate && RESTATE.test(t)) moves.restate = s;
+    if (!moves.overpromise && OVERPROMISE.test(t)) moves.overpromise = s;
+  }
+  return moves;
+}
+
+/** What the reply's situation needs, from the customer's message or, without one, from the draft. */
+export interface Needs {
+  level: UpsetLevel;
+  empathy: boolean;
+  apology: boolean;
+  nextStep: boolean;
+  /** The customer's message was missing: severity stays at warning. */
+  inferred: boolean;
+  customer: CustomerReport;
+}
+
+const QUOTE_LINE = /^[ \t]*>[ \t]?/;
+
+/** Quoted history is the customer's last message when the extension could not read it separately. */
+function customerFromQuote(draft: Draft): CustomerReport | undefined {
+  if (draft.quoteStart === undefined) return undefined;
+  const lines = draft.reply.slice(draft.quoteStart).split(/\r?\n/).filter((l) => QUOTE_LINE.test(l));
+  const text = lines.map((l) => l.replace(QUOTE_LINE, '')).join('\n').trim();
+  return text ? readCustomer(text) : undefined;
+}
+
+/** Without the customer's words, the draft itself shows a complaint context only through what it argues against. */
+const COMPLAINT_CONTEXT = new Set(['defensive', 'blame', 'dismissive', 'policy_shield', 'non_apology', 'sarcasm', 'insult']);
+const STAKES_IN_REPLY = /[$€£]\s?\d|\b(?:refund|charge[ds]?|bill(?:ed|ing)?|payment|deadline|delay(?:ed)?|late|broken|damaged|missing|lost|wrong|error|outage|cancell?ed|complaint)\b/i;
+
+export function readNeeds(draft: Draft, context: AnalysisContext, phraseFindings: Finding[], moves: ReplyMoves): Needs {
+  let customer = context.customer;
+  let inferred = false;
+  if (!customer.text.trim()) {
+    const quoted = customerFromQuote(draft);
+    if (quoted) customer = quoted;
+    else {
+      inferred = true;
+      const arguing = phraseFindings.some((f) => f.severity !== 'info' && COMPLAINT_CONTEXT.has(f.category));
+      const body = draft.reply.slice(draft.body.start, draft.body.end);
+      const problem = arguing || ((moves.apology !== undefined || moves.nonApology !== undefined) && STAKES_IN_REPLY.test(body));
+      return {
+        level: problem ? 'mild' : 'none',
+        empathy: problem && arguing && STAKES_IN_REPLY.test(body),
+        apology: problem,
+        nextStep: problem,
+        inferred,
+        customer,
+      };
+    }
+  }
+  const problem = customer.hasProblem ?? customer.level !== 'none';
+  return {
+    level: problem ? customer.level : 'none',
+    empathy: problem && (customer.needsEmpathy ?? customer.level !== 'mild'),
+    apology: problem && !customer.selfCaused,
+    nextStep: problem,
+    inferred,
+    customer,
+  };
+}
+
+function severityFor(level: UpsetLevel, inferred: boolean): Severity | undefined {
+  if (level === 'none') return undefined;
+  if (level === 'furious' && !inferred) return 'error';
+  return 'warning';
+}
+
+const RATIONALE = {
+  empathy:
+    'Playbook A.2 (003, 002): express empathy — "I understand how frustrating this must be". Part B: missing empathy is judged against how upset the customer is.',
+  apology:
+    'Playbook A.3 (003, 002, 001): apologize for the experience, sincerely — "I\'m sorry your order arrived late." Apologizing does not admit guilt. A non-apology ("sorry you feel that way") does not count.',
+  nextStep:
+    'Playbook A.6–7 (002, 003, 001): offer a concrete solution and say exactly what happens next, and when — steps, a realistic time, how to reach you.',
+} as const;
+
+/** The sentence to insert, mirroring the customer's problem when it reads clearly; unknown facts stay visible placeholders. */
+function empathySentence(customer: CustomerReport): string {
+  const stakes = customer.stakes ?? [];
+  if (stakes.includes('Health, safety or family affected')) return 'I understand how worrying this is, and you were right to tell us straight away.';
+  if (stakes.includes('Mentions a deadline or big occasion')) return 'I understand the pressure this puts on you with so little time.';
+  if (stakes.includes('Kept waiting a long time') || stakes.includes('Says this has happened before'))
+    return 'You have every right to be frustrated — you should not have had to wait or ask again.';
+  if (customer.level === 'furious') return 'You have every right to be upset, and I understand why.';
+  return 'I understand how frustrating this is.';
+}
+
+function apologySentence(customer: CustomerReport): string {
+  return customer.problem ? `I'm sorry about ${customer.problem}.` : "I'm sorry this happened.";
+}
+
+function nextStepSentence(customer: CustomerReport): string {
+  const problem = customer.problem ? ` ${customer.problem}` : ' this';
+  return `I'll [action to fix${problem}] by [time] and confirm with you as soon as it's done.`;
+}
+
+function missingFinding(
+  draft: Draft,
+  kind: 'empathy' | 'apology' | 'nextStep',
+  severity: Severity,
+  message: string,
+  sentence: string,
+): Finding {
+  const atStart = kind !== 'nextStep';
+  const reply = draft.reply;
+  const at = atStart ? draft.body.start : draft.body.end;
+  let replacement: string;
+  if (draft.sentences.length === 0) replacement = sentence;
+  else if (atStart) replacement = sentence + (/\n/.test(reply.slice(at, draft.sentences[0].end)) ? '\n' : ' ');
+  else replacement = ' ' + sentence;
+  const category = kind === 'empathy' ? 'missing_empathy' : kind === 'apology' ? 'missing_apology' : 'missing_next_step';
+  return {
+    ruleId: `missing.${kind === 'nextStep' ? 'next-step' : kind}`,
+    category,
+    severity,
+    start: at,
+    end: at,
+    message,
+    rationale: RATIONALE[kind],
+    suggestions: [{ label: kind === 'nextStep' ? 'Add a next step' : kind === 'empathy' ? 'Add empathy' : 'Add an apology', replacement }],
+    text: '',
+  };
+}
+
+export function findMissingPieces(draft: Draft, context: AnalysisContext, phraseFindings: Finding[]): Finding[] {
+  const moves = readReplyMoves(draft, phraseFindings);
+  const needs = readNeeds(draft, context, phraseFindings, moves);
+  const severity = severityFor(needs.level, needs.inferred);
+  if (!severity) return [];
+  const out: Finding[] = [];
+  const { customer } = needs;
+  const furious = needs.level === 'furious';
+  const mild = needs.level === 'mild';
+
+  // With a furious customer a bare "sorry about that" does not show you understood what it cost them.
+  const specificApology = moves.apology !== undefined && !(furious && moves.apologyIsBare);
+  const hasEmpathy = moves.empathy !== undefined || specificApology;
+  if (needs.empathy && !hasEmpathy) {
+    out.push(missingFinding(draft, 'empathy', severity, 'No empathy: acknowledge how this affects the customer before explaining.', empathySentence(customer)));
+  }
+
+  // A mild report is answered by owning it, thanking for it or showing empathy; an upset one needs the words.
+  const apologyAlternative = !furious && (moves.ownership !== undefined || moves.empathy !== undefined || (mild && moves.thanksForReport !== undefined));
+  if (needs.apology && !moves.apology && !apologyAlternative) {
+    // A non-apology is already flagged as such; this stays a hint so the draft is not flagged twice for one sentence.
+    const sev: Severity = moves.nonApology ? 'info' : severity;
+    out.push(
+      missingFinding(
+        draft,
+        'apology',
+        sev,
+        moves.nonApology ? 'The only apology is a non-apology: apologize for their experience instead.' : 'No apology: say sorry for the customer\'s experience.',
+        apologySentence(customer),
+      ),
+    );
+  }
+
+  if (needs.nextStep && !moves.nextStep) {
+    out.push(
+      missingFinding(
+        draft,
+        'nextStep',
+        severity,
+        moves.vagueStep ? 'The next step is vague: say what you will do and by when.' : 'No next step: say what happens next, and when.',
+        nextStepSentence(customer),
+      ),
+    );
+  }
+  return out;
 }

@@ -1,0 +1,88 @@
+// Cues in the agent's own sentences for the pieces a good reply contains
+// (playbook part A): empathy (step 1-2), a sincere apology (3), ownership (5),
+// a concrete next step (6-7), follow-up (9) and thanks (10). Patterns describe
+// the move, not a sentence; they run on one sentence at a time, lowercased.
+
+const S = String.raw;
+
+/** Step 2: naming the feeling or the impact ("that must be stressful"). */
+const FEELING = S`(?:frustrat\w*|stressful|stressed|worr(?:ying|ied)|upsetting|upset|distressing|frightening|scary|annoy\w*|awful|infuriating|maddening|disappointing|disappointed|exhausting|a hassle|a pain|nerve-?wracking|unsettling|alarming|a shock|shocking|concerning|hard|difficult|tough|rough|horrible|terrible|unpleasant|inconvenient)`;
+
+export const EMPATHY = new RegExp(
+  [
+    S`\bi (?:\w+ )?(?:understand|get|see|know|appreciate|realize|realise|can imagine|can only imagine|hear) (?:how|why|what|the|your|that (?:this|it|you)|this|you'?re|you were|you had|you feel|where you)`,
+    S`\bi (?:completely |totally |fully )?understand\b(?!,? but)`,
+    S`\bi hear you\b`,
+    S`\b(?:must (?:be|have been|feel)|sounds?|that'?s|that is|this is|this was|it'?s|it is|was|is|are|been) (?:so |really |very |incredibly |truly |completely |understandably |genuinely |such )?(?:a )?${FEELING}\b`,
+    S`\b(?:your|the) (?:frustration|worry|concern|disappointment|stress|anger|annoyance)\b`,
+    S`\byou(?:'re| are) (?:absolutely |completely |quite |totally |so )?right\b`,
+    S`\byou (?:have|had) every right\b`,
+    S`\b(?:completely |totally |perfectly |entirely )?understandabl[ey]\b`,
+    S`\b(?:fair (?:question|point|enough)|totally fair|that'?s fair|that'?s (?:not|isn'?t) (?:okay|ok|right|fair|acceptable)|(?:is|was) not (?:okay|ok|right|fair|acceptable)|isn'?t (?:okay|ok|right|fair|acceptable)|(?:completely |totally )?unacceptable|far too long|way too long|too long to wait)\b`,
+    S`\byou deserved?\b`,
+    S`\bi'?d (?:be|feel|have been) (?:\w+ )?(?:too|as well)\b|\bin your (?:shoes|position|place)\b`,
+    S`\b(?:let you down|not what you (?:booked|paid for|expected|asked for|deserve)|not the (?:service|experience) (?:we promise|you (?:expect|deserve)))\b`,
+    S`\b(?:no worries|don'?t worry|not (?:bothering|a bother|a pain|a burden) (?:me )?at all|counting on)\b`,
+    S`\b(?:[a-z]+ )?(?:matters?|is important|are important)(?: (?:to you|so much|a lot))?\s*(?:[.!—–-]|$)`,
+    S`\b(?:what|how) (?:a )?(?:stressful|frustrating|awful|difficult|horrible|worrying) \w+`,
+  ].join('|'),
+);
+
+/** Words that turn an empathy phrase into dismissal ("it doesn't matter", "nothing to worry about"). */
+export const EMPATHY_NEGATED = /\b(?:doesn'?t|does not|don'?t|do not|won'?t|no need to|nothing to) (?:matter|worry|be (?:upset|frustrated))|\bnot (?:that|so|very|really) (?:hard|difficult|bad)\b|\bi (?:don'?t|do not) (?:understand|see|know)\b/;
+
+/** Step 3: a sincere apology (checked against non-apologies below). */
+export const APOLOGY =
+  /\b(?:i'?m|i am|we'?re|we are)(?: \w+)?(?: so| very| really| truly| deeply| terribly| sincerely| genuinely| awfully| incredibly)? sorry\b|\bmy (?:sincere |deepest |humble )?apologies\b|\b(?:i|we) (?:\w+ )?apologi[sz]e\b|\b(?:sincere |our )?apologies (?:for|that|about)\b|(?:^|[—–-] ?)(?:(?:oh no|ah|ugh|ha|so),? )?(?:so |very |really )?sorry\b|\bsorry (?:about|for|that|to hear)\b/;
+
+/** Non-apologies (playbook part B): regret that blames or retracts does not count. */
+export const NON_APOLOGY =
+  /\bsorry (?:if|that you (?:feel|felt|think|thought|believe|were confused|misunderstood)|you (?:feel|felt|think|thought|believe|see it|were confused|misunderstood)|to hear (?:that )?you (?:feel|think|believe))\b|\b(?:sorry|apologi[sz]e|apologies),? (?:but|however)\b|\b(?:for|about) any (?:inconvenience|confusion|trouble|frustration)\b|\b(?:may|might) have caused\b|\bnot sorry\b/;
+
+/** A bare apology says sorry without naming the customer's experience. */
+export const BARE_APOLOGY = /^(?:\W*(?:oh no|ah|ha|ugh|so)?,? ?(?:i'?m |we'?re )?(?:so |very |really )?sorry(?: (?:about|for) (?:that|this|the (?:hassle|trouble|inconvenience|wait|delay|confusion)))?\W*)$/;
+
+/** Step 5: owning the problem, which also answers for an apology with a mild customer. */
+export const OWNERSHIP =
+  /\b(?:(?:that|this|it)(?:'s| is| was) (?:\w+ )?(?:our|my) (?:mistake|fault|error|bad|doing)|(?:our|my) (?:mistake|fault|error|bad)\b|i should have|we should have|on (?:us|me)(?= ?[.!,—–-]|$)|(?:i|we) (?:messed|screwed) up|dropped the ball|a failure on our (?:side|part)|(?:i'?ll|i will) (?:handle|take care of|own) (?:this|it)(?: personally)?|personally)\b/;
+
+/** Step 10 for a mild problem report: thanks for pointing it out acknowledges it. */
+export const THANKS_FOR_REPORT =
+  /\bthanks?(?: you)?(?: so much| again)? for (?:spotting|catching|flagging|pointing|noticing|letting (?:me|us) know|reporting|telling|the heads[- ]up|bringing|raising|your (?:honest )?feedback|being honest|your patience)\b|\bthank you for telling\b|\bgood catch\b/;
+
+/** Step 6-7: the agent did or will do something concrete. */
+const ACTION_VERB = S`(?:send|resend|re-?send|call|phone|email|e-mail|text|refund|reimburse|credit|replace|reship|re-?ship|ship|fix|repair|re-?\w{3,}|book|schedule|arrange|move|upload|follow up|check in|check|update|confirm|process|cover|bill|waive|contact|investigate|bump|make|add|hold|escalate|take a look|look at|reset|restore|cancel|issue|return|deliver|visit|inspect|take care|handle|assign|open|reopen|release|correct|prioriti[sz]e|recommend|set up|set|block|extend|upgrade|give|offer|cover|mail|post|walk you|reach out|ring|come|be there|get (?:this|it|that|you)|have (?:it|this|someone|a|our)|sort|test|share|adjust|change|swap|exchange|remove|unlock|enable|turn)`;
+const NO_NEG = S`(?!(?:not|never|n't)\b)`;
+export const FUTURE_ACTION = new RegExp(
+  S`\b(?:i'?ll|i will|we'?ll|we will|i'?m going to|we'?re going to|i am going to|we are going to|i can|we can|let me|i'?d be happy to|i'?m happy to|happy to|i'?ll be|we'?ll be|i want to|i plan to|i'?m (?:now )?(?:sending|calling|refunding|arranging|booking|shipping))(?![’']t\b)(?: ${NO_NEG}\w+){0,2}? ${ACTION_VERB}\b`,
+);
+const DONE_VERB = S`(?!been\b|always\b|never\b|no\b|not\b|had\b|received\b|noted\b|read\b|seen\b|heard\b|considered\b|tried\b|explained\b|told\b|said\b|mentioned\b|already (?:explained|told|said)\b)`;
+export const DONE_ACTION = new RegExp(
+  S`\b(?:i'?ve|i have|we'?ve|we have)(?: just| already| now| also| personally| gone ahead and)* ${DONE_VERB}(?:\w+ed|sent|made|put|set|built|run|done|written|got|gotten|given|taken|found|shipped|moved|blocked|reset|upload(?:ed)?|rebuilt|re-?\w+ed)\b`,
+);
+export const SCHEDULED =
+  /\b(?:is|are|has been|have been|was|were|will be|'s|'re)(?: (?:now|already|just|also|being))? (?:on (?:its|their|the) way|booked|scheduled|sent|shipped|attached|approved|confirmed|refunded|credited|released|uploaded|arranged|ready|in the (?:mail|post)|processed|reopened|fixed|restored|assigned|corrected|blocked|free from|due|queued|reserved|cancelled|waived|on us)\b|\b(?:ships?|arriv(?:es|ing|e)|goes out|will reach|should (?:be there|arrive|reach|land|see it)|will be (?:there|with you|released|ready))\b|\b(?:new (?:version|build|file)|attached)\b/;
+/** A menu path or link is a path forward ("Settings > Appearance", "here's how"). */
+export const PATH =
+  /\bhere(?:'s| is| are)\b|https?:\/\/|\b(?:go to|open|under|in)\b[^.]{0,30}(?:>|→|›)|^(?:please )?(?:use|go to|click|tap|open|try|restart|reinstall|reset|turn on|enable|update|check your|log in|sign in|visit|download)\b|\bplease (?:update|use|reset|restart|try|check your|download|log in)\b/;
+/** Asking for what is needed to move on is a next step too. */
+export const ASK =
+  /\b(?:could|can|would) you (?:please |just )?(?:send|share|tell|confirm|let me know|reply|forward|upload|check|try|give|describe|attach)\b|\bplease (?:send|share|reply|forward|upload|confirm|let (?:me|us) know|contact|call|get in touch|attach)\b|\b(?:let (?:me|us) know|reply (?:here|to this)|just reply|tell me|get in touch|contact me|reach me)\b|\b(?:which (?:do you prefer|would you prefer|works (?:better|best))|if you(?:'d)? prefer|would you like|want me to|if you'?d like|if you want|if you wish|what would you like|what would make (?:this|it) right)\b|\bwhat(?:'s| is) your (?:question|order|email|account|address|phone|number)\b/;
+/** Vague motions that promise nothing checkable ("we'll look into it"). */
+export const VAGUE =
+  /\b(?:consider|look into|looking into|get back to you|let you know (?:when|once|if)|do (?:our|my) best|see what (?:we|i) can do|try (?:to|and)|pass (?:it|this) on|take (?:it|this) into account|in due course|at some point|when (?:we|i) (?:can|have time|get a chance)|for future improvements)\b/;
+/** A time makes a vague motion concrete ("I'll look into it and reply by 3pm"). */
+export const TIME =
+  /\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|within (?:the hour|an hour|\d+|a few|one|two|24|48)|by (?:\d|noon|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of|the end|eod|tomorrow)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in \d+ (?:minutes|hours|days)|\d{1,2}(?::\d{2})? ?(?:am|pm)|\[time\]|right (?:away|now)|now)\b/;
+/** Redirecting the work to the customer is not a next step ("you should", "do it yourself"). */
+export const CUSTOMER_CHORE = /\byou should\b|\byourself\b|\bcheck (?:that|if|whether) you\b|\bmake sure (?:that )?you\b|\bit'?s your (?:responsibility|job)\b|\bget the right\b|\bbuy (?:another|a new)\b/;
+
+/** Step 9: checking back or keeping the door open. */
+export const FOLLOW_UP =
+  /\b(?:i'?ll|i will|we'?ll|we will) (?:\w+ ){0,2}?(?:check in|follow up|call you|phone you|email you|update you|confirm|keep you (?:posted|updated)|let you know|be in touch|touch base|send you an update)\b|\b(?:reply (?:here|to this)|let (?:me|us) know|get in touch|reach me|contact me|any (?:other )?questions|don'?t hesitate)\b|\bmake sure (?:it|this|everything|the \w+)(?: (?:is|has))? (?:work|hold|fix|ok|okay|sort)/;
+
+/** Step 4: restating the problem and inviting correction. */
+export const RESTATE = /\b(?:so,? (?:if i understand|to (?:make sure|confirm))|if i understand (?:you )?correctly|just to (?:confirm|make sure|check)|is that (?:right|correct)\??|did i get that right|am i right)\b/;
+
+/** Step 8: over-promising words (the phrase rules flag them; this only marks the checklist). */
+export const OVERPROMISE = /\b(?:guarantee[ds]?|never (?:happen|occur) again|100 ?%|won'?t (?:ever )?happen again|i promise|we promise)\b/;
