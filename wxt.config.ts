@@ -2,14 +2,24 @@ import { defineConfig } from 'wxt';
 
 // Manifest permissions are kept to the minimum: host access for Gmail and
 // Zendesk only; every other site is an optional permission requested at run time.
+// TACTFUL_E2E_HOSTS=1 (end-to-end tests only) pre-grants the marketplace fixtures'
+// origins, standing in for the runtime permission prompt a headless browser cannot click.
+const e2eHosts = process.env.TACTFUL_E2E_HOSTS === '1' ? ['https://www.upwork.com/*', 'https://www.fiverr.com/*'] : [];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifest: {
     name: 'Tactful',
     description: 'Flags replies that would escalate an upset customer and suggests calmer wording. Runs entirely on your device.',
-    permissions: ['storage', 'contextMenus'],
-    host_permissions: ['https://mail.google.com/*', 'https://*.zendesk.com/*'],
+    permissions: ['storage', 'contextMenus', 'scripting', 'activeTab'],
+    host_permissions: ['https://mail.google.com/*', 'https://*.zendesk.com/*', ...e2eHosts],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: 'Open the Tactful side panel',
+      },
+    },
     browser_specific_settings: {
       gecko: { id: 'tactful@tactful.dev', strict_min_version: '128.0' },
     },

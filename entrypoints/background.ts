@@ -1,3 +1,84 @@
+// Service worker (Chrome) / event page (Firefox). The engine runs here, not in
+// the content script: compromise is large, and one copy serves every tab.
+import { browser } from 'wxt/browser';
+import { DraftHub } from '../lib/background/draft-hub.ts';
+import { syncOptionalContentScripts } from '../lib/background/optional-sites.ts';
+import { openSidePanel } from '../lib/background/side-panel.ts';
+import type { ApplyResponse, BackgroundBroadcast, BackgroundToContent, ContentToBackground, PageToBackground } from '../lib/messages.ts';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
+
+const MENU_ID = 'tactful-open-panel';
+
 export default defineBackground(() => {
-  // Filled in by the extension work (issue 3).
+  const hub = new DraftHub({
+    broadcast(state) {
+      const message: BackgroundBroadcast = { type: 'panel:state', state };
+      browser.runtime.sendMessage(message).catch(() => {}); // no page open: nobody listens
+    },
+    pushToTab(tabId, draftId, state) {
+      const message: BackgroundToContent = { type: 'draft:state', draftId, state };
+      browser.tabs.sendMessage(tabId, message).catch(() => {});
+    },
+  });
+
+  const loadSettings = async () => {
+    const got = await browser.storage.local.get(SETTINGS_KEY);
+    hub.setSettings({ ...DEFAULT_SETTINGS, ...((got[SETTINGS_KEY] as Partial<Settings>) ?? {}) });
+  };
+  const ready = loadSettings();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) hub.setSettings({ ...DEFAULT_SETTINGS, ...((changes[SETTINGS_KEY].newValue as Partial<Settings>) ?? {}) });
+  });
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    const message = raw as ContentToBackground | PageToBackground;
+    const tabId = sender.tab?.id;
+    switch (message.type) {
+      case 'panel:open':
+        // Synchronously, inside the user gesture that sent the message.
+        openSidePanel(tabId, sender.tab?.windowId);
+        return undefined;
+      case 'panel:get':
+        return ready.then(() => hub.current());
+      case 'draft:update':
+        if (tabId === undefined) return undefined;
+        return ready.then(() => hub.update(tabId, message));
+      case 'draft:focus':
+        if (tabId !== undefined) hub.focus(tabId, message.draftId);
+        return undefined;
+      case 'draft:closed':
+        if (tabId !== undefined) hub.closed(tabId, message.draftId);
+        return undefined;
+      case 'draft:ignore': {
+        const target = 'tabId' in message ? message.tabId : tabId;
+        if (target === undefined) return undefined;
+        return Promise.resolve(hub.ignore(target, message.draftId, message.ruleId, message.start, message.end) ?? null);
+      }
+      case 'draft:apply': {
+        const forward: BackgroundToContent = { type: 'draft:apply', draftId: message.draftId, edit: message.edit };
+        return browser.tabs
+          .sendMessage(message.tabId, forward)
+          .then((r) => (r as ApplyResponse) ?? { ok: false, reason: 'The page did not answer.' })
+          .catch((): ApplyResponse => ({ ok: false, reason: 'The tab with this draft is closed or was reloaded.' }));
+      }
+      default:
+        return undefined;
+    }
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => hub.tabClosed(tabId));
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: MENU_ID, title: 'Open Tactful side panel', contexts: ['editable', 'page', 'selection'] }, () => void browser.runtime.lastError);
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID) openSidePanel(tab?.id, tab?.windowId);
+  });
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === 'open-side-panel') openSidePanel(tab?.id, tab?.windowId);
+  });
+
+  void syncOptionalContentScripts().catch(() => {});
+  browser.permissions.onAdded.addListener(() => void syncOptionalContentScripts().catch(() => {}));
+  browser.permissions.onRemoved.addListener(() => void syncOptionalContentScripts().catch(() => {}));
 });

@@ -21,6 +21,8 @@ export interface DraftState {
   /** Increases with every analysis of this draft; an Apply names the version it was computed from. */
   version: number;
   updatedAt: number;
+  /** The draft was longer than the analysis cap; only its start was checked. */
+  truncated?: boolean;
 }
 
 export type ContentToBackground =
@@ -33,8 +35,12 @@ export type ContentToBackground =
       internalNote: boolean;
       reply: string;
       customer: string;
+      /** True when `reply` was cut at the analysis cap. */
+      truncated?: boolean;
     }
   | { type: 'draft:focus'; draftId: string }
+  /** Ignore from the in-page card (the tab is the sender's). */
+  | { type: 'draft:ignore'; draftId: string; ruleId: string; start: number; end: number }
   | { type: 'draft:closed'; draftId: string }
   /** Sent on a user gesture in the page (card button); background calls sidePanel.open synchronously. */
   | { type: 'panel:open' };
@@ -54,7 +60,9 @@ export interface TextEdit {
 
 export type BackgroundToContent =
   | { type: 'draft:apply'; draftId: string; edit: TextEdit }
-  | { type: 'draft:ignore'; draftId: string; ruleId: string; start: number; end: number };
+  | { type: 'draft:ignore'; draftId: string; ruleId: string; start: number; end: number }
+  /** A re-analysis not triggered by the page (settings changed, a finding ignored). */
+  | { type: 'draft:state'; draftId: string; state: DraftState };
 
 export type ApplyResponse = { ok: true } | { ok: false; reason: string };
 

@@ -1,0 +1,27 @@
+// The thin content script: plain DOM, no React, no engine (that runs in the background).
+import { browser } from 'wxt/browser';
+import { TactfulContent } from '../lib/content/controller.ts';
+import type { BackgroundToContent } from '../lib/messages.ts';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
+
+export default defineContentScript({
+  // Install-time hosts only; other sites are registered at run time once granted.
+  matches: ['https://mail.google.com/*', 'https://*.zendesk.com/*'],
+  runAt: 'document_idle',
+  main() {
+    const withDefaults = (s: unknown): Settings => ({ ...DEFAULT_SETTINGS, ...((s as Partial<Settings>) ?? {}) });
+    const tactful = new TactfulContent({
+      send: (message) => browser.runtime.sendMessage(message),
+      onMessage(handler) {
+        browser.runtime.onMessage.addListener((message: unknown) => handler(message as BackgroundToContent));
+      },
+      loadSettings: async () => withDefaults((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+      onSettingsChanged(handler) {
+        browser.storage.onChanged.addListener((changes, area) => {
+          if (area === 'local' && SETTINGS_KEY in changes) handler(withDefaults(changes[SETTINGS_KEY].newValue));
+        });
+      },
+    });
+    void tactful.start();
+  },
+});

@@ -1,0 +1,4 @@
+// Events between the isolated content script and the MAIN-world CKEditor bridge.
+// Details are JSON strings (only primitives cross the world boundary reliably).
+export const CKEDITOR_APPLY_EVENT = 'tactful:ckeditor-apply';
+export const CKEDITOR_RESULT_EVENT = 'tactful:ckeditor-result';

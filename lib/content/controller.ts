@@ -1,0 +1,282 @@
+// The content script's brain: finds reply editors (per-site config), sends their
+// text to the background (debounced, never on the input path), draws the
+// findings that come back and applies edits. Plain DOM, no React, no engine.
+import type { Finding } from '../../analyzers/types.ts';
+import type { ApplyResponse, BackgroundToContent, ContentToBackground, DraftState, TextEdit } from '../messages.ts';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../settings.ts';
+import { OPT_OUT_SELECTOR, siteForHost, type SiteConfig } from '../sites/index.ts';
+import { siteEnabled } from '../ui-sites.ts';
+import { applyEdit } from './apply.ts';
+import { Overlay } from './overlay.ts';
+import { domRange, extractText, relocate, type TextMap } from './text-map.ts';
+import { textareaRects } from './textarea-mirror.ts';
+
+/** Longest draft analyzed; beyond it only the start is checked (and the UI says so). */
+export const MAX_ANALYZED_CHARS = 100_000;
+const DEBOUNCE_MS = 150;
+
+export interface Messenger {
+  send(message: ContentToBackground): Promise<unknown>;
+  onMessage(handler: (message: BackgroundToContent) => Promise<unknown> | undefined): void;
+  loadSettings(): Promise<Settings>;
+  onSettingsChanged(handler: (s: Settings) => void): void;
+}
+
+interface Placed {
+  finding: Finding;
+  start: number;
+  end: number;
+  rects: DOMRect[];
+}
+
+interface Draft {
+  id: string;
+  el: HTMLElement;
+  observer: MutationObserver;
+  timer?: ReturnType<typeof setTimeout>;
+  sentKey?: string;
+  state?: DraftState;
+  placed: Placed[];
+  onChange: () => void;
+  onFocus: () => void;
+}
+
+export class TactfulContent {
+  private site: SiteConfig;
+  private overlay?: Overlay;
+  private drafts = new Map<HTMLElement, Draft>();
+  private nextId = 1;
+  private enabled = false;
+  private pageObserver?: MutationObserver;
+  private scanQueued = false;
+  private redrawQueued = false;
+
+  constructor(private messenger: Messenger, host = location.hostname) {
+    this.site = siteForHost(host);
+  }
+
+  async start(): Promise<void> {
+    this.messenger.onMessage((m) => this.handleMessage(m));
+    this.messenger.onSettingsChanged((s) => this.applySettings(s));
+    this.applySettings(await this.messenger.loadSettings());
+  }
+
+  private applySettings(s: Settings): void {
+    const on = s.enabled && siteEnabled(s.sites ?? {}, location.hostname);
+    if (on && !this.enabled) this.enable();
+    else if (!on && this.enabled) this.disable();
+    else if (on) for (const d of this.drafts.values()) this.schedule(d, 0, true);
+  }
+
+  private enable(): void {
+    this.enabled = true;
+    this.overlay ??= new Overlay();
+    this.overlay.ensureAttached();
+    this.pageObserver = new MutationObserver(() => this.queueScan());
+    this.pageObserver.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'class', 'style', 'data-channel', 'contenteditable'] });
+    addEventListener('scroll', this.queueRedraw, { capture: true, passive: true });
+    addEventListener('resize', this.queueRedraw, { passive: true });
+    document.addEventListener('click', this.onClick, true);
+    document.addEventListener('keydown', this.onKeydown, true);
+    this.scan();
+  }
+
+  private disable(): void {
+    this.enabled = false;
+    this.pageObserver?.disconnect();
+    removeEventListener('scroll', this.queueRedraw, { capture: true });
+    removeEventListener('resize', this.queueRedraw);
+    document.removeEventListener('click', this.onClick, true);
+    document.removeEventListener('keydown', this.onKeydown, true);
+    for (const d of [...this.drafts.values()]) this.detach(d);
+    this.overlay?.closeCard();
+  }
+
+  private queueScan(): void {
+    if (this.scanQueued) return;
+    this.scanQueued = true;
+    setTimeout(() => {
+      this.scanQueued = false;
+      if (this.enabled) this.scan();
+    }, 50);
+  }
+
+  private queueRedraw = (): void => {
+    if (this.redrawQueued) return;
+    this.redrawQueued = true;
+    requestAnimationFrame(() => {
+      this.redrawQueued = false;
+      for (const d of this.drafts.values()) this.redraw(d);
+    });
+  };
+
+  /** Picks up compose windows created later and lets go of removed ones. */
+  scan(): void {
+    const found = new Set<HTMLElement>();
+    for (const el of document.querySelectorAll<HTMLElement>(this.site.editorSelector)) {
+      if (el.closest(OPT_OUT_SELECTOR)) continue;
+      if (el.parentElement?.closest(this.site.editorSelector)) continue; // nested editable inside an editor
+      if (el instanceof HTMLTextAreaElement && (el.readOnly || el.disabled)) continue;
+      found.add(el);
+      if (!this.drafts.has(el)) this.attach(el);
+    }
+    for (const d of [...this.drafts.values()]) {
+      if (!found.has(d.el)) this.detach(d);
+      else if (this.site.isActive && !this.site.isActive(d.el)) this.overlay?.clear(d.id);
+      else this.schedule(d, DEBOUNCE_MS);
+    }
+  }
+
+  private attach(el: HTMLElement): void {
+    const draft: Draft = {
+      id: `d${this.nextId++}`,
+      el,
+      placed: [],
+      observer: new MutationObserver(() => draft.onChange()),
+      onChange: () => {
+        this.queueRedraw();
+        this.schedule(draft, DEBOUNCE_MS);
+      },
+      onFocus: () => {
+        void this.messenger.send({ type: 'draft:focus', draftId: draft.id }).catch(() => {});
+        this.schedule(draft, 0, true);
+      },
+    };
+    draft.observer.observe(el, { childList: true, subtree: true, characterData: true });
+    el.addEventListener('input', draft.onChange);
+    el.addEventListener('focus', draft.onFocus);
+    this.drafts.set(el, draft);
+    if (document.activeElement === el || el.contains(document.activeElement)) draft.onFocus();
+    else if (this.textOf(draft).text.trim()) this.schedule(draft, DEBOUNCE_MS);
+  }
+
+  private detach(d: Draft): void {
+    d.observer.disconnect();
+    d.el.removeEventListener('input', d.onChange);
+    d.el.removeEventListener('focus', d.onFocus);
+    clearTimeout(d.timer);
+    this.drafts.delete(d.el);
+    this.overlay?.clear(d.id);
+    if (d.state) void this.messenger.send({ type: 'draft:closed', draftId: d.id }).catch(() => {});
+  }
+
+  private textOf(d: Draft): TextMap {
+    return extractText(d.el, this.site.excludeSelector);
+  }
+
+  /** Debounced: typing never waits for analysis. */
+  private schedule(d: Draft, delay: number, force = false): void {
+    clearTimeout(d.timer);
+    if (force) d.sentKey = undefined;
+    d.timer = setTimeout(() => void this.sendDraft(d), delay);
+  }
+
+  private async sendDraft(d: Draft): Promise<void> {
+    if (!this.enabled || !d.el.isConnected) return;
+    if (this.site.isActive && !this.site.isActive(d.el)) return;
+    const full = this.textOf(d).text;
+    const truncated = full.length > MAX_ANALYZED_CHARS;
+    const reply = truncated ? full.slice(0, MAX_ANALYZED_CHARS) : full;
+    const customer = this.site.customerMessage(d.el).slice(0, MAX_ANALYZED_CHARS);
+    const internalNote = this.site.isInternalNote?.(d.el) ?? false;
+    const key = JSON.stringify([reply, customer, internalNote]);
+    if (key === d.sentKey) return;
+    d.sentKey = key;
+    const state = (await this.messenger
+      .send({ type: 'draft:update', draftId: d.id, site: this.site.id, editorKind: this.site.editorKind(d.el), channel: this.site.channel, internalNote, reply, customer, truncated })
+      .catch(() => undefined)) as DraftState | undefined;
+    if (state && d.sentKey === key) this.setState(d, state);
+  }
+
+  private setState(d: Draft, state: DraftState): void {
+    d.state = state;
+    this.overlay?.showNotice(state.truncated ? `Tactful checks only the first ${MAX_ANALYZED_CHARS.toLocaleString('en')} characters of this draft.` : '');
+    this.redraw(d);
+  }
+
+  private redraw(d: Draft): void {
+    if (!this.overlay || !d.state) return;
+    if ((this.site.isActive && !this.site.isActive(d.el)) || !d.el.isConnected) {
+      d.placed = [];
+      this.overlay.clear(d.id);
+      return;
+    }
+    const map = this.textOf(d);
+    const placed: Placed[] = [];
+    for (const f of d.state.result.findings) {
+      if (f.end <= f.start) continue; // missing pieces live in the side panel
+      const phrase = f.text ?? d.state.reply.slice(f.start, f.end);
+      const at = relocate(map.text, f.start, f.end, phrase);
+      if (!at) continue;
+      let rects: DOMRect[] = [];
+      if (map.textarea) rects = textareaRects(map.textarea, at.start, at.end, this.overlay.root);
+      else rects = [...(domRange(map, at.start, at.end)?.getClientRects() ?? [])];
+      placed.push({ finding: f, ...at, rects: mergeLineRects(rects) });
+    }
+    d.placed = placed;
+    this.overlay.draw(d.id, placed, d.el.getBoundingClientRect());
+  }
+
+  private onKeydown = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape') this.overlay?.closeCard();
+  };
+
+  /** A click on flagged text opens its card; a click elsewhere closes it. */
+  private onClick = (e: MouseEvent): void => {
+    if (!this.overlay) return;
+    if (e.target === this.overlay.host) return;
+    const target = e.target as Node;
+    const draft = [...this.drafts.values()].find((d) => d.el === target || d.el.contains(target));
+    const hit = draft?.placed.find((p) => p.rects.some((r) => e.clientX >= r.left - 1 && e.clientX <= r.right + 1 && e.clientY >= r.top - 2 && e.clientY <= r.bottom + 2));
+    if (!draft || !hit) {
+      this.overlay.closeCard();
+      return;
+    }
+    const anchor = hit.rects.find((r) => e.clientY >= r.top - 2 && e.clientY <= r.bottom + 2) ?? hit.rects[0];
+    this.overlay.openCard(hit.finding, anchor, {
+      apply: async (finding, replacement) => {
+        const res = this.applyTo(draft, { start: hit.start, end: hit.end, expected: finding.text ?? draft.state!.reply.slice(finding.start, finding.end), replacement });
+        return res;
+      },
+      ignore: (finding) => {
+        void this.messenger.send({ type: 'draft:ignore', draftId: draft.id, ruleId: finding.ruleId, start: finding.start, end: finding.end }).catch(() => {});
+        draft.placed = draft.placed.filter((p) => p !== hit);
+        this.overlay?.draw(draft.id, draft.placed, draft.el.getBoundingClientRect());
+      },
+    });
+  };
+
+  private applyTo(d: Draft, edit: TextEdit): ApplyResponse {
+    const res = applyEdit(d.el, this.site.editorKind(d.el), this.site.excludeSelector, edit);
+    if (res.ok) this.schedule(d, 0);
+    return res;
+  }
+
+  private handleMessage(m: BackgroundToContent): Promise<unknown> | undefined {
+    const draft = [...this.drafts.values()].find((d) => d.id === m.draftId);
+    if (!draft) return m.type === 'draft:apply' ? Promise.resolve({ ok: false, reason: 'That draft is no longer open.' }) : undefined;
+    if (m.type === 'draft:apply') return Promise.resolve(this.applyTo(draft, m.edit));
+    if (m.type === 'draft:state') {
+      this.setState(draft, m.state);
+      return undefined;
+    }
+    if (m.type === 'draft:ignore') {
+      this.schedule(draft, 0, true);
+      return undefined;
+    }
+    return undefined;
+  }
+}
+
+/** Joins per-node rects on the same line so each underline is one element per line. */
+function mergeLineRects(rects: DOMRect[]): DOMRect[] {
+  const out: DOMRect[] = [];
+  for (const r of rects) {
+    if (r.width < 0.5) continue;
+    const last = out.at(-1);
+    if (last && Math.abs(last.top - r.top) < 2 && Math.abs(last.bottom - r.bottom) < 2 && r.left <= last.right + 2) {
+      out[out.length - 1] = new DOMRect(last.left, last.top, Math.max(last.right, r.right) - last.left, last.height);
+    } else out.push(r);
+  }
+  return out;
+}

@@ -1,0 +1,164 @@
+// <tactful-overlay>: an element on <html> with an OPEN shadow root (a stable
+// test hook) holding one positioned element per underline, and the card.
+// Nothing is ever inserted into the host editor; draft text is set as textContent only.
+import type { Finding, Severity } from '../../analyzers/types.ts';
+
+export interface DrawnUnderline {
+  finding: Finding;
+  rects: DOMRect[];
+}
+
+const COLORS: Record<Severity, string> = { error: '#d93025', warning: '#e37400', info: '#1a73e8' };
+
+const STYLE = `
+:host { all: initial; }
+.layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646; }
+.underline { position: fixed; pointer-events: none; box-sizing: border-box; border-bottom: 2px solid var(--c); background: color-mix(in srgb, var(--c) 10%, transparent); }
+.underline[data-severity="info"] { border-bottom-style: dashed; }
+.card { position: fixed; pointer-events: auto; z-index: 2147483647; max-width: 360px; min-width: 240px; background: #fff; color: #202124;
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.25); padding: 10px 12px; border-top: 3px solid var(--c); }
+.card .msg { font-weight: 600; margin-bottom: 4px; }
+.card .why { color: #5f6368; margin-bottom: 8px; }
+.card .actions { display: flex; flex-wrap: wrap; gap: 6px; }
+.card button { font: inherit; border: 1px solid #dadce0; background: #f8f9fa; border-radius: 4px; padding: 4px 8px; cursor: pointer; text-align: left; }
+.card button.apply { background: #e8f0fe; border-color: #aecbfa; }
+.card button:hover { filter: brightness(.95); }
+.card .status { margin-top: 6px; color: #d93025; }
+.card .status:empty { display: none; }
+.notice { position: fixed; right: 12px; bottom: 12px; pointer-events: none; background: #202124; color: #fff; font: 12px system-ui, sans-serif; padding: 6px 10px; border-radius: 6px; }
+.notice:empty { display: none; }
+`;
+
+export interface CardActions {
+  apply(finding: Finding, replacement: string): Promise<{ ok: true } | { ok: false; reason: string }>;
+  ignore(finding: Finding): void;
+}
+
+export class Overlay {
+  readonly host: HTMLElement;
+  readonly root: ShadowRoot;
+  private layer: HTMLElement;
+  private cardEl: HTMLElement | null = null;
+  private notice: HTMLElement;
+
+  constructor() {
+    // Not a registered custom element (content scripts have no customElements);
+    // a valid custom-element name still allows an open shadow root.
+    this.host = document.createElement('tactful-overlay');
+    this.root = this.host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    this.layer = document.createElement('div');
+    this.layer.className = 'layer';
+    this.notice = document.createElement('div');
+    this.notice.className = 'notice';
+    this.root.append(style, this.layer, this.notice);
+    document.documentElement.append(this.host);
+  }
+
+  ensureAttached(): void {
+    if (!this.host.isConnected) document.documentElement.append(this.host);
+  }
+
+  /** Replaces the underlines of one draft. */
+  draw(draftId: string, underlines: DrawnUnderline[], clip: DOMRect): void {
+    this.ensureAttached();
+    for (const el of [...this.layer.querySelectorAll(`[data-draft="${draftId}"]`)]) el.remove();
+    const frag = document.createDocumentFragment();
+    for (const { finding, rects } of underlines) {
+      for (const r of rects) {
+        if (r.width < 1 || r.bottom < clip.top || r.top > clip.bottom || r.right < clip.left || r.left > clip.right) continue;
+        const el = document.createElement('div');
+        el.className = 'underline';
+        el.dataset.draft = draftId;
+        el.dataset.category = finding.category;
+        el.dataset.ruleId = finding.ruleId;
+        el.dataset.severity = finding.severity;
+        el.style.setProperty('--c', COLORS[finding.severity]);
+        el.style.left = `${r.left}px`;
+        el.style.top = `${r.top}px`;
+        el.style.width = `${r.width}px`;
+        el.style.height = `${r.height}px`;
+        frag.append(el);
+      }
+    }
+    this.layer.append(frag);
+  }
+
+  clear(draftId: string): void {
+    this.draw(draftId, [], new DOMRect());
+  }
+
+  showNotice(text: string): void {
+    this.notice.textContent = text;
+  }
+
+  openCard(finding: Finding, anchor: DOMRect, actions: CardActions): void {
+    this.closeCard();
+    const card = document.createElement('div');
+    card.className = 'card';
+    card.setAttribute('role', 'dialog');
+    card.dataset.ruleId = finding.ruleId;
+    card.dataset.category = finding.category;
+    card.style.setProperty('--c', COLORS[finding.severity]);
+    const msg = document.createElement('div');
+    msg.className = 'msg';
+    msg.textContent = finding.message;
+    const why = document.createElement('div');
+    why.className = 'why';
+    why.textContent = finding.rationale;
+    const buttons = document.createElement('div');
+    buttons.className = 'actions';
+    const status = document.createElement('div');
+    status.className = 'status';
+    status.setAttribute('role', 'status');
+    for (const s of finding.suggestions.slice(0, 3)) {
+      const b = document.createElement('button');
+      b.className = 'apply';
+      b.type = 'button';
+      const shown = s.replacement.length > 60 ? `${s.replacement.slice(0, 57)}…` : s.replacement;
+      b.textContent = s.replacement ? `Apply "${shown}"` : `Apply: ${s.label || 'remove'}`;
+      b.title = s.label;
+      b.addEventListener('click', async () => {
+        const res = await actions.apply(finding, s.replacement);
+        if (res.ok) this.closeCard();
+        else status.textContent = res.reason;
+      });
+      buttons.append(b);
+    }
+    const ignore = document.createElement('button');
+    ignore.type = 'button';
+    ignore.className = 'ignore';
+    ignore.textContent = 'Ignore';
+    ignore.addEventListener('click', () => {
+      actions.ignore(finding);
+      this.closeCard();
+    });
+    buttons.append(ignore);
+    card.append(msg, why, buttons, status);
+    // Keep the host page from treating clicks in the card as clicks elsewhere.
+    card.addEventListener('mousedown', (e) => e.stopPropagation());
+    this.root.append(card);
+    const w = card.offsetWidth;
+    const h = card.offsetHeight;
+    const left = Math.max(8, Math.min(anchor.left, innerWidth - w - 8));
+    const below = anchor.bottom + 6;
+    const top = below + h > innerHeight - 8 ? Math.max(8, anchor.top - h - 6) : below;
+    card.style.left = `${left}px`;
+    card.style.top = `${top}px`;
+    this.cardEl = card;
+  }
+
+  closeCard(): void {
+    this.cardEl?.remove();
+    this.cardEl = null;
+  }
+
+  get cardOpen(): boolean {
+    return !!this.cardEl;
+  }
+
+  cardContains(target: EventTarget | null): boolean {
+    return !!this.cardEl && target === this.host;
+  }
+}

@@ -1,0 +1,51 @@
+// One configuration per site: every selector Tactful relies on lives here.
+import type { Channel } from '../../analyzers/types.ts';
+import type { EditorKind } from '../messages.ts';
+
+export interface SiteConfig {
+  id: 'gmail' | 'zendesk' | 'upwork' | 'fiverr' | 'generic';
+  channel: Channel;
+  matchesHost(host: string): boolean;
+  /** Candidate reply editors. */
+  editorSelector: string;
+  editorKind(editor: HTMLElement): EditorKind;
+  /** Parts of the editor that are not the agent's words (signature, quoted history). */
+  excludeSelector?: string;
+  /** The customer's message this editor answers ('' when unknown). */
+  customerMessage(editor: HTMLElement): string;
+  /** False for editors that are mounted but not in front (Zendesk background tickets). */
+  isActive?(editor: HTMLElement): boolean;
+  /** True when the editor writes an internal note rather than a reply to the customer. */
+  isInternalNote?(editor: HTMLElement): boolean;
+}
+
+/** Visible text of a host element, for customer messages (never rendered as HTML). */
+export function plainText(el: Element | null | undefined, exclude?: string): string {
+  if (!el) return '';
+  if (!exclude) return ((el as HTMLElement).innerText ?? el.textContent ?? '').trim();
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.nodeValue ?? '');
+    else if (node instanceof Element && !node.matches(exclude)) {
+      const block = /^(DIV|P|BR|LI|H\d|TR)$/.test(node.tagName);
+      if (block) parts.push('\n');
+      node.childNodes.forEach(walk);
+    }
+  };
+  walk(el);
+  return parts.join('').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+export function isVisible(el: HTMLElement): boolean {
+  return typeof el.checkVisibility === 'function' ? el.checkVisibility() : el.offsetParent !== null;
+}
+
+/** Last element of `candidates` that comes before `anchor` in document order. */
+export function lastBefore<T extends Element>(candidates: Iterable<T>, anchor: Element): T | undefined {
+  let found: T | undefined;
+  for (const c of candidates) {
+    if (c.contains(anchor) || anchor.contains(c)) continue;
+    if (c.compareDocumentPosition(anchor) & Node.DOCUMENT_POSITION_FOLLOWING) found = c;
+  }
+  return found;
+}
