@@ -9,6 +9,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { text as alexText } from 'alex';
 import { analyze, createAnalyzer } from '../analyzers/index.ts';
@@ -195,6 +197,29 @@ function strangeDraft(seed: number): string {
   return s.slice(0, 100_000);
 }
 
+/** Inputs a user can paste that must still finish in bounded time. */
+const PATHOLOGICAL = [
+  { name: 'one line, no punctuation, emoji + RTL + ZWJ', make: () => strangeDraft(1) },
+  { name: '"!" × 100,000', make: () => '!'.repeat(100_000) },
+  { name: 'caps run, no spaces', make: () => 'A'.repeat(100_000) },
+  { name: 'ordinary prose (~17k words)', make: () => makeDraft(17_000, 5).slice(0, 100_000) },
+];
+const PATHOLOGICAL_LIMIT_MS = 60_000;
+
+/** Child-process mode: time one pathological draft and print JSON (so a runaway case can be stopped). */
+function runPathological(index: number): void {
+  const text = PATHOLOGICAL[index].make();
+  const runs = QUICK ? 1 : 3;
+  const samples: number[] = [];
+  let findings = 0;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    findings = analyze({ reply: text, customer: CUSTOMER }).findings.length;
+    samples.push(performance.now() - t0);
+  }
+  console.log(JSON.stringify({ ...stats(samples), chars: text.length, findings }));
+}
+
 function fmt(ms: number): string {
   return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
 }
@@ -269,24 +294,23 @@ function main(): void {
   );
   console.log(`  ${incremental1000 <= 1 ? 'PASS' : 'FAIL'}  incremental edit on 1,000 words ≤ 1 ms median: ${fmt(incremental1000)} ms`);
 
-  console.log('\nPathological 100,000-character drafts (cold analyze, Tactful only)');
-  const strange = [
-    { name: 'one line, no punctuation, emoji + RTL + ZWJ', text: strangeDraft(1) },
-    { name: '"!" × 100,000', text: '!'.repeat(100_000) },
-    { name: 'caps run, no spaces', text: 'A'.repeat(100_000) },
-    { name: 'ordinary prose (~17k words)', text: makeDraft(17_000, 5).slice(0, 100_000) },
-  ];
-  for (const s of strange) {
-    const runs = QUICK ? 1 : 3;
-    const samples: number[] = [];
-    let findings = 0;
-    for (let r = 0; r < runs; r++) {
-      const t0 = performance.now();
-      findings = analyze({ reply: s.text, customer: CUSTOMER }).findings.length;
-      samples.push(performance.now() - t0);
+  console.log(`\nPathological 100,000-character drafts (cold analyze, Tactful only; each in a child process stopped after ${PATHOLOGICAL_LIMIT_MS / 1000} s)`);
+  for (let i = 0; i < PATHOLOGICAL.length; i++) {
+    const { name, make } = PATHOLOGICAL[i];
+    const started = performance.now();
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), `--pathological=${i}`, ...(QUICK ? ['--quick'] : [])], {
+      encoding: 'utf8',
+      timeout: PATHOLOGICAL_LIMIT_MS,
+    });
+    const label = `  ${name.padEnd(46)}`;
+    if (child.status === 0) {
+      const r = JSON.parse(child.stdout) as { median: number; runs: number; chars: number; findings: number };
+      console.log(`${label} ${fmt(r.median).padStart(7)} ms median of ${r.runs}, ${r.chars.toLocaleString('en')} chars, ${r.findings} findings`);
+    } else if (child.error || child.signal) {
+      console.log(`${label} FAIL  did not finish within ${fmt(performance.now() - started)} ms (${make().length.toLocaleString('en')} chars)`);
+    } else {
+      console.log(`${label} FAIL  crashed: ${child.stderr.trim().split('\n')[0]}`);
     }
-    const st = stats(samples);
-    console.log(`  ${s.name.padEnd(46)} ${fmt(st.median).padStart(7)} ms median of ${runs}, ${s.text.length.toLocaleString('en')} chars, ${findings} findings`);
   }
 
   console.log('\nMemory');
@@ -308,4 +332,6 @@ function main(): void {
   console.log(`  rss: ${mb(process.memoryUsage().rss)}`);
 }
 
-main();
+const pathological = process.argv.find((a) => a.startsWith('--pathological='));
+if (pathological) runPathological(Number(pathological.split('=')[1]));
+else main();

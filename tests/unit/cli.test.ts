@@ -78,7 +78,7 @@ describe('line and column from UTF-16 offsets', () => {
   });
 });
 
-describe('tactful check', () => {
+describe('tactful check', { timeout: 30_000 }, () => {
   it('flags the bad sample draft, points line:col at the flagged words, and exits 1', () => {
     const run = tactful(['check', REPLY, '--customer', CUSTOMER]);
     expect(run.stderr).toBe('');
@@ -192,7 +192,7 @@ describe('tactful check', () => {
   });
 });
 
-describe('tactful eval', () => {
+describe('tactful eval', { timeout: 30_000 }, () => {
   it('scores a small corpus file and prints JSON with micro F1', () => {
     const file = join(tmp, 'mini.jsonl');
     const items = [
