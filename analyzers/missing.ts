@@ -19,6 +19,7 @@ import {
   NON_APOLOGY,
   OVERPROMISE,
   OWNERSHIP,
+  OWNERSHIP_NEGATED,
   PATH,
   RESTATE,
   SCHEDULED,
@@ -72,7 +73,7 @@ export function readReplyMoves(draft: Draft, phraseFindings: Finding[] = []): Re
     }
     if (kindWordsCount && !moves.empathy && EMPATHY.test(t) && !EMPATHY_NEGATED.test(t)) moves.empathy = s;
     if (kindWordsCount) {
-      if (!moves.ownership && OWNERSHIP.test(t)) moves.ownership = s;
+      if (!moves.ownership && OWNERSHIP.test(t) && !OWNERSHIP_NEGATED.test(t)) moves.ownership = s;
       if (!moves.thanksForReport && THANKS_FOR_REPORT.test(t)) moves.thanksForReport = s;
     }
     const chore = CUSTOMER_CHORE.test(t);

@@ -46,6 +46,9 @@ export const BARE_APOLOGY = /^(?:\W*(?:oh no|ah|ha|ugh|so)?,? ?(?:i'?m |we'?re )
 export const OWNERSHIP =
   /\b(?:(?:that|this|it)(?:'s| is| was) (?:\w+ )?(?:our|my) (?:mistake|fault|error|bad|doing)|(?:our|my) (?:mistake|fault|error|bad)\b|i should have|we should have|on (?:us|me)(?= ?[.!,—–-]|$)|(?:i|we) (?:messed|screwed) up|dropped the ball|a failure on our (?:side|part)|(?:i'?ll|i will) (?:handle|take care of|own) (?:this|it)(?: personally)?|personally)\b/;
 
+/** Denying fault is the opposite of ownership ("that's not our fault"). */
+export const OWNERSHIP_NEGATED = /\b(?:not|isn'?t|wasn'?t|never) (?:\w+ )?(?:our|my) (?:mistake|fault|error|doing|problem)\b|\bnot (?:on|down to) (?:us|me)\b/;
+
 /** Step 10 for a mild problem report: thanks for pointing it out acknowledges it. */
 export const THANKS_FOR_REPORT =
   /\bthanks?(?: you)?(?: so much| again)? for (?:spotting|catching|flagging|pointing|noticing|letting (?:me|us) know|reporting|telling|the heads[- ]up|bringing|raising|your (?:honest )?feedback|being honest|your patience)\b|\bthank you for telling\b|\bgood catch\b/;
@@ -61,7 +64,7 @@ export const DONE_ACTION = new RegExp(
   S`\b(?:i'?ve|i have|we'?ve|we have)(?: just| already| now| also| personally| gone ahead and)* ${DONE_VERB}(?:\w+ed|sent|made|put|set|built|run|done|written|got|gotten|given|taken|found|shipped|moved|blocked|reset|upload(?:ed)?|rebuilt|re-?\w+ed)\b`,
 );
 export const SCHEDULED =
-  /\b(?:is|are|has been|have been|was|were|will be|'s|'re)(?: (?:now|already|just|also|being))? (?:on (?:its|their|the) way|booked|scheduled|sent|shipped|attached|approved|confirmed|refunded|credited|released|uploaded|arranged|ready|in the (?:mail|post)|processed|reopened|fixed|restored|assigned|corrected|blocked|free from|due|queued|reserved|cancelled|waived|on us)\b|\b(?:ships?|arriv(?:es|ing|e)|goes out|will reach|should (?:be there|arrive|reach|land|see it)|will be (?:there|with you|released|ready))\b|\b(?:new (?:version|build|file)|attached)\b/;
+  /(?<!\b(?:when|once|if|until|unless|whether) (?:they|it|we|you|he|she|this|that)(?: \w+)?)\b(?:is|are|has been|have been|was|were|will be|'s|'re)(?: (?:now|already|just|also|being))? (?:on (?:its|their|the) way|booked|scheduled|sent|shipped|attached|approved|confirmed|refunded|credited|released|uploaded|arranged|ready|in the (?:mail|post)|processed|reopened|fixed|restored|assigned|corrected|blocked|free from|due|queued|reserved|cancelled|waived|on us)\b|\b(?:ships?|arriv(?:es|ing|e)|goes out|will reach|should (?:be there|arrive|reach|land|see it)|will be (?:there|with you|released|ready))\b|\b(?:new (?:version|build|file)|attached)\b/;
 /** A menu path or link is a path forward ("Settings > Appearance", "here's how"). */
 export const PATH =
   /\bhere(?:'s| is| are)\b|https?:\/\/|\b(?:go to|open|under|in)\b[^.]{0,30}(?:>|→|›)|^(?:please )?(?:use|go to|click|tap|open|try|restart|reinstall|reset|turn on|enable|update|check your|log in|sign in|visit|download)\b|\bplease (?:update|use|reset|restart|try|check your|download|log in)\b/;
