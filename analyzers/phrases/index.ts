@@ -10,7 +10,7 @@ import type { AnalyzeOptions, Category, CustomPhrase, Finding, Severity } from '
 import { PHRASE_CATEGORIES } from '../types.ts';
 import type { CompiledRule } from './rule.ts';
 import { compilePattern, literalPattern } from './pattern.ts';
-import { AGENT_ACTION, OWNERSHIP, PREDICATES, clauseBounds, customerComplains, type ReplyFacts } from './predicates.ts';
+import { AGENT_ACTION, COMPLETED_ACTION, OWNERSHIP, RESEND, PREDICATES, clauseBounds, customerComplains, type ReplyFacts } from './predicates.ts';
 import { DETECTOR_FUNCTIONS } from './detectors.ts';
 
 export const BUILT_IN_RULES: readonly CompiledRule[] = (compiled as { rules: CompiledRule[] }).rules;
@@ -163,10 +163,13 @@ function dedupe(findings: SentenceFinding[]): SentenceFinding[] {
 function replyFacts(sentences: Sentence[], context: AnalysisContext): ReplyFacts[] {
   const action = sentences.map((s) => AGENT_ACTION.test(s.text));
   const owns = sentences.map((s) => OWNERSHIP.test(s.text));
+  const resends = sentences.map((s) => RESEND.test(s.text));
+  const done = sentences.map((s) => COMPLETED_ACTION.test(s.text));
   const upset = customerComplains(context.customer.text ?? '', context.customer.upset ?? 0);
   const out: ReplyFacts[] = new Array(sentences.length);
   let actionAfter = false;
   let ownershipAfter = false;
+  let resendAfter = false;
   const actionCount = action.filter(Boolean).length;
   for (let i = sentences.length - 1; i >= 0; i--) {
     const otherAction = actionCount - (action[i] ? 1 : 0) > 0;
@@ -174,17 +177,19 @@ function replyFacts(sentences: Sentence[], context: AnalysisContext): ReplyFacts
       offersAlternative: otherAction,
       actionAfter,
       ownershipAfter,
-      fixBefore: i > 0 && action[i - 1],
+      resendAfter,
+      fixBefore: i > 0 && done[i - 1],
       customerUpset: upset,
     };
     actionAfter ||= action[i];
     ownershipAfter ||= owns[i];
+    resendAfter ||= resends[i];
   }
   return out;
 }
 
 function factsKey(f: ReplyFacts): string {
-  return `${+f.offersAlternative}${+f.actionAfter}${+f.ownershipAfter}${+f.fixBefore}${+f.customerUpset}`;
+  return `${+f.offersAlternative}${+f.actionAfter}${+f.ownershipAfter}${+f.resendAfter}${+f.fixBefore}${+f.customerUpset}`;
 }
 
 function activeRules(options: AnalyzeOptions): ReadyRule[] {

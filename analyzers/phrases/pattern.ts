@@ -3,10 +3,11 @@
 //   word word        words in order; one space matches any run of whitespace
 //   (a|b c|d)        alternatives (each may be several words, may nest)
 //   [a|b]            optional (alternatives allowed inside)
-//   {slot}           a named slot, see SLOTS below ("{you}", "{duty}", "{words?}")
+//   {slot}           a named slot, see SLOTS below ("{you}", "{duty}", "{words?}", "{pct}")
 //   word*            any word starting with "word" (apologi* → apologise, apologizes)
 //   ,                an optional comma ("sorry, but" also matches "sorry but")
-//   ' and "          any straight or curly single / double quote
+//   ' and "          any straight or curly single / double quote; "we ['ll|will]" also matches "we'll"
+//   ?                not allowed (optional parts are [ ]); a literal "?" needs re:
 //   re:<regex>       a raw JavaScript regular expression (advanced; no slots)
 //
 // Matching is case-insensitive unless the rule says `case: sensitive`, and
@@ -36,6 +37,7 @@ export const SLOTS: Record<string, string> = {
   not: "(?:not|never|n['’]t)",
   be: "(?:is|are|was|were|['’]s|['’]re)",
   n: '\\d+(?:[.,]\\d+)?',
+  pct: '\\d+(?:[.,]\\d+)?\\s?%',
   word: WORD,
   duty: `(?:${DUTY_VERBS.join('|')})`,
   q: '[\'"‘’“”]',
@@ -55,7 +57,7 @@ type Token =
 class PatternError extends Error {}
 
 function escapeChar(ch: string): string {
-  if (ch === "'" || ch === '’' || ch === '‘') return "['’‘]";
+  if (ch === "'" || ch === '’' || ch === '‘') return APOSTROPHE;
   if (ch === '"' || ch === '“' || ch === '”') return '["“”]';
   if (ch === ',') return ',?';
   if (ch === '-') return '[-‐]';
@@ -100,6 +102,7 @@ function parse(src: string, pos: { i: number }, stop?: ')' | ']'): Token[][] {
       if (current.length > 0 && current[current.length - 1].kind !== 'space') current.push({ kind: 'space' });
       continue;
     }
+    if (ch === '?') throw new PatternError('"?" is not part of the pattern language: write optional parts as [ ], or use re:');
     if (ch === '*') {
       current.push({ kind: 'text', value: "[\\p{L}'’-]*" });
       pos.i++;
@@ -117,12 +120,22 @@ function mayBeEmpty(t: Token): boolean {
   return (t.kind === 'group' && t.optional) || (t.kind === 'slot' && t.name.endsWith('?'));
 }
 
+const APOSTROPHE = "['’‘]";
+
+/** Whether a token can begin with an apostrophe ("'s", "'ll"): the space before it may then be absent ("that's", "we'll"). */
+function startsWithApostrophe(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.kind === 'text') return t.value === APOSTROPHE;
+  if (t.kind === 'group') return t.alternatives.some((alt) => startsWithApostrophe(alt[0]));
+  return false;
+}
+
 function emit(tokens: Token[]): string {
   let out = '';
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (t.kind === 'space') {
-      out += '\\s+';
+      out += startsWithApostrophe(tokens[k + 1]) ? '\\s*' : '\\s+';
       continue;
     }
     if (t.kind === 'text') {
@@ -135,7 +148,10 @@ function emit(tokens: Token[]): string {
       out += body;
       continue;
     }
-    if (tokens[k + 1]?.kind === 'space') {
+    const standsAlone = k === 0 || tokens[k - 1].kind === 'space';
+    if (!standsAlone) {
+      out += `${body}?`; // attached to the word before it: "happen[s]"
+    } else if (tokens[k + 1]?.kind === 'space') {
       out += `(?:${body}\\s+)?`;
       k++; // the following space is inside the optional part
     } else if (out.endsWith('\\s+')) {

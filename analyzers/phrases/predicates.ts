@@ -12,6 +12,8 @@ export interface ReplyFacts {
   actionAfter: boolean;
   /** An apology or ownership ("we should have", "our mistake") appears in a later sentence. */
   ownershipAfter: boolean;
+  /** A later sentence resends what the customer did not get. */
+  resendAfter: boolean;
   /** The previous sentence reports a concrete fix the agent made. */
   fixBefore: boolean;
   /** The customer's message reads as a complaint. */
@@ -27,13 +29,27 @@ export interface MatchContext {
 
 const MAX_PARSE_WORDS = 400;
 
+/** Verbs of saying: "I've explained" is talking, not acting. */
+const SAYING = '(?:explained|mentioned|stated|noted|said|told|pointed|written|wrote|answered|replied|repeated|advised)\\b';
+
 /** First person doing or offering something concrete. */
-export const AGENT_ACTION =
-  /\b(?:I|we)(?:['’]ll|['’]ve\s+(?:just\s+|already\s+|also\s+)?(?!been\b|had\b|got\s+to\b)[a-z]+|\s+will(?!\s+not\b)|\s+(?:have|had)\s+(?:just\s+|already\s+|also\s+|now\s+)?[a-z]+(?:ed|en|t)\b|\s+can\s+(?!not\b|['’]t\b|only\b)|\s+could\s+(?!not\b|n['’]t\b)|['’]m\s+(?:going\s+to|happy\s+to|sending|refunding|arranging|resending|issuing|booking|escalating|looking|fixing|checking)|\s+am\s+(?:going\s+to|happy\s+to)|\s+(?:just\s+|also\s+)?(?:sent|refunded|credited|issued|booked|reopened|restored|fixed|resent|arranged|escalated|added|uploaded|attached|processed|replaced|reset|corrected|opened|asked|reported|switched|blocked|cancelled|canceled|updated|applied|waived|upgraded|rebooked|re-?sent|shipped))\b|\blet\s+me\b|\bhere(?:['’]s|\s+is|\s+are)\b|\b(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|attached)\b|\b(?:instead|alternatively|as\s+an\s+alternative|what\s+I\s+can\s+do|you(?:['’]ll|\s+will)\s+(?:receive|get|see))\b/i;
+export const AGENT_ACTION = new RegExp(
+  String.raw`\b(?:I|we)(?:['’]ll|['’]ve\s+(?:just\s+|already\s+|also\s+|now\s+)?(?!${SAYING})(?:[a-z]+ed|sent|made|put|set|done|given|taken|built|found|paid|run|got\s+(?:you|your|a|the))\b|` +
+  String.raw`\s+will(?!\s+not\b)|\s+(?:have|had)\s+(?:just\s+|already\s+|also\s+|now\s+)?(?!${SAYING})[a-z]+(?:ed|en|t)\b|\s+can\s+(?!not\b|['’]t\b|only\b|promise\b|assure\b|guarantee\b|tell\b|see\b|understand\b|imagine\b|confirm\s+that\b)|\s+could\s+(?!not\b|n['’]t\b|only\b)|['’]m\s+(?:going\s+to|happy\s+to|sending|refunding|arranging|resending|issuing|booking|escalating|looking|fixing|checking)|\s+am\s+(?:going\s+to|happy\s+to)|\s+(?:just\s+|also\s+)?(?:sent|refunded|credited|issued|booked|reopened|restored|fixed|resent|arranged|escalated|added|uploaded|attached|processed|replaced|reset|corrected|opened|asked|checked|reviewed|moved|extended|ordered|scheduled|contacted|called|emailed|reported|switched|blocked|cancelled|canceled|updated|applied|waived|upgraded|rebooked|re-?sent|shipped))\b|\blet\s+me\b|\bhere(?:['’]s|\s+is|\s+are)\b|\b(?:is|are)\s+(?:on\s+(?:its|their|the)\s+way|attached)\b|\b(?:instead|alternatively|as\s+an\s+alternative|what\s+I\s+can\s+do|you(?:['’]ll|\s+will)\s+(?:receive|get|see))\b`,
+  'i',
+);
+
+/** Something the agent has already done ("I've reset it", "we refunded"), not a promise. */
+export const COMPLETED_ACTION = new RegExp(
+  String.raw`\b(?:I|we)(?:['’]ve|\s+have|\s+had)?\s+(?:just\s+|already\s+|also\s+|now\s+)?(?!${SAYING})(?:[a-z]+ed|sent|made|put|set|done|given|taken|built|found|paid|rebuilt|rewritten|shipped)\b`,
+  'i',
+);
 
 /** The agent owning a mistake or apologizing for real. */
 export const OWNERSHIP =
-  /\b(?:(?:I|we)\s+should\s+have|(?:I|we)\s+should['’]ve|(?:our|my)\s+(?:mistake|fault|error|bad)|(?:that['’]s|that\s+is|this\s+is)\s+on\s+(?:us|me)|(?:I|we)\s+(?:am|are|['’]m|['’]re)\s+(?:so\s+|very\s+|really\s+|truly\s+)?sorry(?!\s*,?\s*but\b)(?!\s+(?:you\s+feel|if\b))|(?:I|we)\s+apologi[sz]e(?!\s+for\s+any\b)|(?:I|we)\s+(?:messed|dropped)\s+(?:up|the\s+ball))/i;
+  /\b(?:(?:I|we)\s+should\s+have|(?:I|we)\s+should['’]ve|(?<!not\s)(?<!n['’]t\s)(?:our|my)\s+(?:mistake|fault|error|bad)|(?:that['’]s|that\s+is|this\s+is)\s+on\s+(?:us|me)|(?:I|we)\s+(?:am|are|['’]m|['’]re)\s+(?:so\s+|very\s+|really\s+|truly\s+)?sorry(?!\s*,?\s*but\b)(?!\s+(?:you\s+feel|if\b))|(?:I|we)\s+apologi[sz]e(?!\s+for\s+any\b)|(?:I|we)\s+(?:messed|dropped)\s+(?:up|the\s+ball))/i;
+
+const RESEND = /\b(?:re-?sen[dt]|re-?sending|sen[dt]\s+(?:it|them|this|that|a\s+copy|you\s+a\s+copy)?\s*again|forward(?:ed)?\s+(?:it|them)\s+again)\b/i;
 
 const SARCASM_MARKER =
   /\b(?:I\s+guess|obviously|clearly|wow|so\s+much\s+patience|endless|infinite|as\s+always|yeah\s+right|sure\s+thing|of\s+course|I\s+suppose|eventually|at\s+least|lol|lmao)\b|🙄|🙃|😒|😏/i;
@@ -91,12 +107,15 @@ export const PREDICATES: Record<string, (m: MatchContext) => boolean> = {
   sarcasm_marker: (m) => SARCASM_MARKER.test(m.sentence),
   sincere_context: (m) => !SARCASM_MARKER.test(m.sentence),
   customer_upset: (m) => m.facts.customerUpset,
+  /** The agent resends or offers to send again later in the reply. */
+  resend_follows: (m) => RESEND.test(m.sentence.slice(m.end)) || m.facts.resendAfter,
   ownership_follows: (m) => OWNERSHIP.test(m.sentence.slice(m.end)) || m.facts.ownershipAfter,
-  fix_before: (m) => m.facts.fixBefore || AGENT_ACTION.test(m.sentence.slice(0, m.start)),
+  fix_before: (m) => m.facts.fixBefore || COMPLETED_ACTION.test(m.sentence.slice(0, m.start)),
   second_person_subject: secondPersonSubject,
   /** The match is at the start of its sentence (after an optional interjection). */
   sentence_start: (m) => /^[\s"'“‘(]*(?:(?:oh|well|so|and|but|ok|okay|hmm|um)[,\s]+)?$/i.test(m.sentence.slice(0, m.start)),
   future_tense: (m) => /\b(?:will|won['’]t|['’]ll|going\s+to|shall)\b/i.test(m.sentence.slice(m.start)),
 };
 
+export { RESEND };
 export const PREDICATE_NAMES = Object.keys(PREDICATES);
