@@ -151,7 +151,9 @@ export function readCustomer(input = ''): CustomerReport {
   else if (competence === 1) add('Questions the agent’s competence');
   for (const r of escalationReasons) add(r);
 
-  const upset = hasProblem ? Math.min(1, Math.max(0.1, 1 - Math.exp(-raw / 3))) : Math.min(0.1, raw / 20);
+  // Within a level, negative wording orders messages (a tiny term that never changes the level).
+  const tilt = 0.04 * Math.tanh(-score.score / 6);
+  const upset = hasProblem ? Math.min(1, Math.max(0.1, 1 - Math.exp(-raw / 3) + tilt)) : Math.max(0, Math.min(0.1, raw / 20 + 0.05 + tilt));
   const level: UpsetLevel = hasProblem ? LEVELS.find(([min]) => upset >= min)![1] : 'none';
   return {
     upset: Math.round(upset * 1000) / 1000,

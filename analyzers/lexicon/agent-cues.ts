@@ -24,6 +24,7 @@ export const EMPATHY = new RegExp(
     S`\b(?:let you down|not what you (?:booked|paid for|expected|asked for|deserve)|not the (?:service|experience) (?:we promise|you (?:expect|deserve)))\b`,
     S`\b(?:no worries|don'?t worry|not (?:bothering|a bother|a pain|a burden) (?:me )?at all|counting on)\b`,
     S`\b(?:[a-z]+ )?(?:matters?|is important|are important)(?: (?:to you|so much|a lot))?\s*(?:[.!—–-]|$)`,
+    S`\b(?:i feel (?:for )?you|i(?:'ve| have) been there|i know (?:exactly )?how (?:you feel|that feels|it feels)|you'?re not alone|hang in there|sending (?:you )?(?:hugs|love|strength)|(?:big |virtual )?hugs|i'?m here for you|that sucks|(?:so|really) sorry (?:to hear|you'?re|you are|you have|you had|for your))\b`,
     S`\b(?:what|how) (?:a )?(?:stressful|frustrating|awful|difficult|horrible|worrying) \w+`,
   ].join('|'),
 );
