@@ -62,7 +62,7 @@ export const ESCALATION_CUES: Cue[] = [
 export const COMPETENCE_CUE = /\b(?:are you (?:even |actually )?(?:listening|reading|serious|stupid|kidding|trained|qualified|able)|do you (?:even |actually )?(?:know|read|understand|listen|care)|did you (?:even |actually )?(?:read|listen|look|check|test|try)|can(?:'t| not|not) you (?:people |guys )?(?:read|understand|do anything)|does anyone (?:there )?(?:know|care|read))\b/gi;
 
 /** The customer says the problem is their own doing: an apology is not owed, empathy still is. */
-export const SELF_CAUSED = /\b(?:i|we) (?:accidentally|mistakenly|by mistake|wrongly)\b|\b(?:my|our) (?:own )?(?:mistake|fault|bad)\b|\bi (?:transferred|sent|paid|ordered|booked|deleted|typed|entered)\b.{0,30}\b(?:wrong|by mistake|accidentally|twice)\b|\bmy (?:kid|son|daughter|child|partner|husband|wife) (?:maybe|probably|might|must|did|bought|ordered)\b|\b(?:kid|son|daughter|child) maybe\b|\bi (?:forgot|lost|broke|dropped|spilled)\b/i;
+export const SELF_CAUSED = /\b(?:i|we) (?:accidentally|mistakenly|by mistake|wrongly)\b|\b(?:my|our) (?:own )?(?:mistake|fault|bad)\b|\bi (?:transferred|sent|paid|ordered|booked|deleted|typed|entered|chose|picked|selected)\b(?:(?!\b(?:came|arrived|was|were|is|but|and)\b).){0,30}\b(?:wrong|by mistake|accidentally|twice)\b|\bmy (?:kid|son|daughter|child|partner|husband|wife) (?:maybe|probably|might|must|did|bought|ordered)\b|\b(?:kid|son|daughter|child) maybe\b|\bi (?:forgot|lost|broke|dropped|spilled)\b/i;
 
 /** Neutral openers: a question or request with no complaint. */
 export const QUESTION_ONLY = /^(?:(?:hi|hello|hey)\b[^.!?]*[.!,]?\s*)?(?:quick question|(?:i have|got) a (?:quick )?question|(?:can|could|would|do|does|is|are|where|how|what|when|which|who)\b)/i;

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../analyzers/index.ts';
+
+const missing = (reply: string, customer?: string) =>
+  analyze({ reply, customer }).findings.filter((f) => f.category.startsWith('missing_'));
+const predicted = (reply: string, customer?: string) =>
+  new Set(missing(reply, customer).filter((f) => f.severity !== 'info').map((f) => f.category));
+
+const ANGRY = 'My heater broke in the middle of winter and nobody has come for four days. I have two small kids!!';
+const CALM_PROBLEM = 'The phone case I ordered came in the wrong colour.';
+
+describe('missing pieces: judged against the customer', () => {
+  it('flags all three when an angry customer gets only facts', () => {
+    const labels = predicted('Hi Tom,\n\nRepairs are handled in the order they are received.\n\nBest,\nKim', ANGRY);
+    expect([...labels].sort()).toEqual(['missing_apology', 'missing_empathy', 'missing_next_step']);
+  });
+
+  it('needs nothing for a thank-you note or a neutral question', () => {
+    expect(predicted('Glad to hear it!', 'Thanks, the lamp works perfectly now.').size).toBe(0);
+    expect(predicted('Yes, we ship to Norway.', 'Do you ship to Norway?').size).toBe(0);
+  });
+
+  it('accepts a reply with empathy, a sincere apology and a dated next step', () => {
+    const reply =
+      'Hi Tom,\n\nI\'m so sorry — four days without heating with small children is awful. A technician will be with you tomorrow between 8 and 10, and I\'ll call you after the visit to make sure the heater is working.\n\nBest,\nKim';
+    expect(predicted(reply, ANGRY).size).toBe(0);
+  });
+
+  it('makes missing empathy an error for a furious customer and a warning for a calm one', () => {
+    const furious = missing('We process repairs in order.', 'I AM FURIOUS. YOUR TECHNICIAN NEVER SHOWED UP AND I LOST A DAY OF PAY!!!');
+    expect(furious.find((f) => f.category === 'missing_empathy')?.severity).toBe('error');
+    const calm = missing('We process repairs in order.', CALM_PROBLEM);
+    expect(calm.find((f) => f.category === 'missing_apology')?.severity).toBe('warning');
+  });
+
+  it('does not ask for an apology when the customer says it was their own mistake', () => {
+    const labels = predicted('I can see how worrying that is. I\'ve restored yesterday\'s backup of the folder for you.', 'I accidentally deleted the shared folder!');
+    expect(labels.has('missing_apology')).toBe(false);
+  });
+});
+
+describe('missing pieces: sincere apology vs non-apology', () => {
+  const customer = 'You charged my card twice this month and I am really annoyed.';
+  it('counts a sincere apology', () => {
+    for (const s of ["I'm sorry you were charged twice.", 'My apologies for the double charge.', 'I apologize — that should not have happened.']) {
+      expect(predicted(`${s} I've refunded the second charge today.`, customer).has('missing_apology'), s).toBe(false);
+    }
+  });
+  it('does not count a non-apology', () => {
+    for (const s of ["I'm sorry you feel that way.", 'Sorry if that was confusing.', 'We apologize for any inconvenience this may have caused.']) {
+      const f = missing(`${s} I've refunded the second charge today.`, customer).find((x) => x.category === 'missing_apology');
+      expect(f, s).toBeDefined();
+    }
+  });
+  it('never counts an apology that is only in the quoted history or signature', () => {
+    const reply = 'Hi Ana,\n\nThe second charge is a pre-authorisation.\n\nBest,\nLuis\n\nOn Mon, 3 Feb 2025 at 10:00, Ana wrote:\n> I\'m so sorry to say this but I am really upset.';
+    expect(predicted(reply, customer).has('missing_apology')).toBe(true);
+  });
+});
+
+describe('missing pieces: concrete vs vague next step', () => {
+  const customer = 'My order #4411 still has not arrived after three weeks.';
+  it('accepts concrete actions, requests and options', () => {
+    for (const s of [
+      "I've reshipped your order by express; it arrives Thursday.",
+      "I'll call the courier this afternoon and email you their answer by 5pm.",
+      'Could you send me a photo of the shipping label?',
+      'I can refund you now or send a replacement today — which do you prefer?',
+    ]) {
+      expect(predicted(`I'm sorry for the wait. ${s}`, customer).has('missing_next_step'), s).toBe(false);
+    }
+  });
+  it('flags vague motions and chores pushed to the customer', () => {
+    for (const s of ["We'll look into it.", 'We will consider your feedback.', 'You should contact the courier yourself.', "We'll get back to you."]) {
+      expect(predicted(`I'm sorry for the wait. ${s}`, customer).has('missing_next_step'), s).toBe(true);
+    }
+  });
+});
+
+describe('missing pieces: where the sentence goes and what it says', () => {
+  const reply = 'Hi Dana,\n\nRefunds take ten business days.\n\nBest,\nMo';
+  const customer = 'I was charged twice for order #55123!!! I want my money back.';
+  it('inserts empathy/apology after the greeting and the next step before the sign-off', () => {
+    const found = missing(reply, customer);
+    const apology = found.find((f) => f.category === 'missing_apology')!;
+    const next = found.find((f) => f.category === 'missing_next_step')!;
+    expect(apology.start).toBe(apology.end);
+    expect(reply.slice(apology.start)).toMatch(/^Refunds/);
+    expect(reply.slice(0, next.start)).toMatch(/days\.$/);
+    const fixed = reply.slice(0, next.start) + next.suggestions[0].replacement + reply.slice(next.end);
+    expect(fixed).toMatch(/days\. I'll \[action[^\]]*\] by \[time\]/);
+    expect(apology.suggestions[0].replacement).toBe("I'm sorry about the double charge. ");
+  });
+});
+
+describe('missing pieces without the customer message', () => {
+  it('stays quiet on a friendly informational reply', () => {
+    expect(predicted('Hi Sam, our store opens at 9 on weekdays. See you soon!').size).toBe(0);
+  });
+  it('reads the quoted customer message when there is one', () => {
+    const reply = 'Hi,\n\nOur records show it was delivered.\n\n> My package never arrived and I paid $120 for it. This is unacceptable!';
+    const labels = predicted(reply);
+    expect(labels.has('missing_apology')).toBe(true);
+    expect(labels.has('missing_next_step')).toBe(true);
+  });
+});
