@@ -7,13 +7,19 @@ import type { BackgroundBroadcast, DraftState } from '../lib/messages.ts';
 export function useDraftState(onState: (state: DraftState | null) => void): void {
   useEffect(() => {
     let alive = true;
+    // A broadcast is newer than the answer to our first question: never let the answer overwrite it.
+    let heardBroadcast = false;
+    const initial = (state: DraftState | null) => alive && !heardBroadcast && onState(state);
     browser.runtime
       .sendMessage({ type: 'panel:get' })
-      .then((state) => alive && onState((state as DraftState | null | undefined) ?? null))
-      .catch(() => alive && onState(null));
+      .then((state) => initial((state as DraftState | null | undefined) ?? null))
+      .catch(() => initial(null));
     const listener = (message: unknown) => {
       const m = message as BackgroundBroadcast | undefined;
-      if (m && m.type === 'panel:state') onState(m.state ?? null);
+      if (m && m.type === 'panel:state') {
+        heardBroadcast = true;
+        onState(m.state ?? null);
+      }
     };
     browser.runtime.onMessage.addListener(listener);
     return () => {
