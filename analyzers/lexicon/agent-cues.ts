@@ -79,7 +79,7 @@ export const VAGUE =
 export const TIME =
   /\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|within (?:the hour|an hour|\d+|a few|one|two|24|48)|by (?:\d|noon|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of|the end|eod|tomorrow)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in \d+ (?:minutes|hours|days)|\d{1,2}(?::\d{2})? ?(?:am|pm)|\[time\]|right (?:away|now)|now)\b/;
 /** Redirecting the work to the customer is not a next step ("you should", "do it yourself"). */
-export const CUSTOMER_CHORE = /\byou should\b|\byourself\b|\bcheck (?:that|if|whether) you\b|\bmake sure (?:that )?you\b|\bit'?s your (?:responsibility|job)\b|\bget the right\b|\bbuy (?:another|a new)\b/;
+export const CUSTOMER_CHORE = /\byou should\b|\byourself\b|\bcheck (?:that|if|whether) you\b|(?:^|\bplease |\byou (?:need|have) to |\byou must )make sure (?:that )?you\b|\bit'?s your (?:responsibility|job)\b|\bget the right\b|\bbuy (?:another|a new)\b/;
 
 /** Step 9: checking back or keeping the door open. */
 export const FOLLOW_UP =
