@@ -1,0 +1,97 @@
+// Gmail-like page (Trusted Types enforced): contenteditable compose windows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { card, clickUnderline, EDITOR, launchTactful, panelState, rectsOverlap, textRects, typeDraft, underlines, waitForUnderline, type Tactful } from './harness.ts';
+
+const DRAFT = "Hi Sam,\nYou didn't attach the invoice. Calm down, it's only a small delay.";
+const editorText = (page: Page, sel = EDITOR.gmail) => page.locator(sel).evaluate((el) => (el as HTMLElement).innerText);
+/** The agent's own words: the editor text above the signature. */
+const ownWords = async (page: Page) => (await editorText(page)).split('\n--')[0];
+
+describe('Gmail-like compose', () => {
+  let t: Tactful;
+  let page: Page;
+  beforeAll(async () => {
+    t = await launchTactful();
+    page = await t.openSite('gmail');
+    await typeDraft(page, EDITOR.gmail, DRAFT);
+  });
+  afterAll(async () => t?.close());
+
+  it('underlines the flagged words, not the signature or the quoted history', async () => {
+    const [calm] = await waitForUnderline(page, 'dismissive');
+    const [wordRect] = await textRects(page, EDITOR.gmail, 'Calm down');
+    expect(rectsOverlap(calm.rect, wordRect)).toBe(true);
+    const [blame] = await waitForUnderline(page, 'blame');
+    expect(rectsOverlap(blame.rect, (await textRects(page, EDITOR.gmail, "You didn't attach"))[0])).toBe(true);
+    // The signature ("As I already explained, per our policy…") and the quote ("Calm down? You calm down…") sit lower in the same editor.
+    const sig = (await textRects(page, EDITOR.gmail, 'As I already explained'))[0];
+    const quote = (await textRects(page, EDITOR.gmail, 'You calm down'))[0];
+    for (const u of await underlines(page)) {
+      expect(rectsOverlap(u.rect, sig, 0.1)).toBe(false);
+      expect(rectsOverlap(u.rect, quote, 0.1)).toBe(false);
+    }
+    const state = await panelState(t);
+    expect(state.reply).not.toContain('already explained');
+    expect(state.reply).not.toContain('You calm down');
+    expect(state.customer).toContain('Where is my kettle');
+  });
+
+  it('click → card → Apply replaces the words; one Ctrl+Z restores the original exactly', async () => {
+    const before = await editorText(page);
+    const [calm] = await waitForUnderline(page, 'dismissive');
+    await clickUnderline(page, calm);
+    const apply = card(page).getByRole('button', { name: /^Apply/ }).first();
+    await expect.poll(() => apply.count()).toBe(1);
+    await expect.poll(() => card(page).getByRole('button', { name: 'Ignore' }).count()).toBe(1);
+    await apply.click();
+    await expect.poll(() => editorText(page)).not.toBe(before);
+    const after = await ownWords(page);
+    expect(after).not.toContain('Calm down');
+    expect(after).toContain("You didn't attach the invoice."); // the rest is untouched
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => editorText(page)).toBe(before);
+  });
+
+  it('refuses an Apply when the text under the suggestion changed', async () => {
+    const [calm] = await waitForUnderline(page, 'dismissive');
+    await clickUnderline(page, calm);
+    await expect.poll(() => card(page).count()).toBe(1);
+    // The words change after the card opened (e.g. another edit, a sync).
+    await page.locator(EDITOR.gmail).evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeValue?.includes('Calm down')) n.nodeValue = n.nodeValue.replace('Calm down', 'Calm dawn');
+    });
+    const before = await editorText(page);
+    await card(page).getByRole('button', { name: /^Apply/ }).first().click();
+    await expect.poll(() => card(page).locator('.status').textContent()).toMatch(/changed/i);
+    expect(await editorText(page)).toBe(before);
+    await page.keyboard.press('Escape');
+  });
+
+  it('picks up a compose window added later and leaves data-tactful="off" fields alone', async () => {
+    await page.locator('#new-compose').click();
+    const second = '#compose-2 [g_editable="true"]';
+    await typeDraft(page, second, 'Calm down. As I already explained, this is not our fault.');
+    await waitForUnderline(page, (u) => u.category === 'dismissive' && rectsOverlap(u.rect, { x: 0, y: 0, width: 0, height: 0 }) === false);
+    const rect = (await textRects(page, second, 'Calm down'))[0];
+    await expect.poll(async () => (await underlines(page)).some((u) => rectsOverlap(u.rect, rect))).toBe(true);
+
+    const off = '#compose-off [g_editable="true"]';
+    await typeDraft(page, off, 'Calm down, you obviously did not read it.');
+    await page.waitForTimeout(1200);
+    const offRect = (await textRects(page, off, 'Calm down'))[0];
+    expect((await underlines(page)).some((u) => rectsOverlap(u.rect, offRect, 0.1))).toBe(false);
+  });
+
+  it('honors an options change (category disabled) and makes no network request', async () => {
+    await page.locator(EDITOR.gmail).click();
+    await waitForUnderline(page, 'blame');
+    await t.setSettings({ disabledCategories: ['blame'] });
+    await expect.poll(async () => (await underlines(page)).filter((u) => u.category === 'blame').length, { timeout: 10_000 }).toBe(0);
+    expect((await underlines(page)).some((u) => u.category === 'dismissive')).toBe(true);
+    await t.setSettings({ disabledCategories: [] });
+    await waitForUnderline(page, 'blame');
+    expect(t.externalRequests).toEqual([]);
+  });
+});
