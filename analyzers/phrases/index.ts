@@ -66,7 +66,7 @@ export function customPhraseRules(phrases: CustomPhrase[] | undefined): ReadyRul
       suggestions: p.prefer !== undefined ? [{ label: `Use "${p.prefer}"`, replacement: p.prefer }] : [{ label: 'Remove it', replacement: '' }],
       examples: { flag: [], pass: [] },
       regexes: [source],
-      flags: 'giu',
+      flags: 'gi',
       unless: [],
       requires: [],
     };

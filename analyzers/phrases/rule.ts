@@ -1,7 +1,7 @@
 // The shape of a phrase rule (rules/<category>/<id>.yml) and its compiled form
 // (rules/compiled.json), plus the schema check shared by the build script and tests.
 import { PHRASE_CATEGORIES, type Category, type Severity } from '../types.ts';
-import { compilePattern } from './pattern.ts';
+import { compilePattern, patternFlags } from './pattern.ts';
 import { PREDICATE_NAMES } from './predicates.ts';
 
 export type SpanMode = 'match' | 'clause';
@@ -77,6 +77,6 @@ export function compileRule(rule: RuleSource): CompiledRule {
     unless: rule.unless ?? [],
     requires: rule.requires ?? [],
     regexes: (patterns ?? []).map(compilePattern),
-    flags: caseMode === 'sensitive' ? 'gu' : 'giu',
+    flags: patternFlags(caseMode === 'sensitive'),
   };
 }
