@@ -168,6 +168,6 @@ export function readCustomer(input = ''): CustomerReport {
     selfCaused: SELF_CAUSED.test(t),
     needsEmpathy:
       hasProblem &&
-      (stakes.length > 0 || level === 'furious' || escalations.length > 0 || emotions.some((c) => c.weight >= 2 || c.reason === 'Intensified complaint') || problems.some((c) => c.reason === 'Wants to leave')),
+      (stakes.length > 0 || level === 'furious' || escalations.length > 0 || emotions.some((c) => c.weight >= 2 || c.reason === 'Intensified complaint') || problems.some((c) => c.reason === 'Wants to leave' || c.reason === 'Treated badly') || bangs || questionMarks || shouting > 1),
   };
 }

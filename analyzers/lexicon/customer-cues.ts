@@ -20,6 +20,7 @@ export const PROBLEM_CUES: Cue[] = [
   { re: /\b(?:cancell?ed|cut (?:off|me off)|closed my account|without (?:notice|warning|explanation|telling)|no one (?:told|called|answered)|didn'?t even (?:message|call|tell|reply|answer)|ignored)\b/i, weight: 1, reason: 'Let down without notice' },
   { re: /\b(?:still no|still waiting|no refund|where is my (?:refund|order|package|money)|want (?:a|my) (?:refund|money back)|refund)\b/i, weight: 1, reason: 'Asking for money back' },
   { re: /\b(?:(?:don'?t think|not) (?:we'?re |we are |it'?s |this is )?(?:a )?good fit|not (?:to )?renew|won'?t renew|cancel my (?:account|subscription|membership|order)|switch(?:ing)? to (?:a )?(?:competitor|another)|never (?:buy|order|use|shop)\w* (?:from|with|here)|done with (?:you|your))\b/i, weight: 1, reason: 'Wants to leave' },
+  { re: /\b(?:rude|dirty|filthy|disgusting|unprofessional|disrespectful|treated (?:me |us )?(?:badly|poorly|like)|yelled|shouted at|hung up on)\b/i, weight: 1, reason: 'Treated badly' },
   { re: /\b(?:keeps?|kept) (?:\w+ing|missing|showing|happening|failing|breaking)\b/i, weight: 0.6, reason: 'Keeps happening' },
   { re: /\b(?:i (?:said|told you|asked)|you (?:said|told me|promised)|was told|were told)\b/i, weight: 0.6, reason: 'Was promised otherwise' },
   { re: /\b(?:fine|ticket|penalty|late fee)\b.{0,30}\bbecause\b|\bbecause (?:of )?your\b/i, weight: 0.8, reason: 'Blames the service' },
@@ -38,6 +39,7 @@ export const STAKE_CUES: Cue[] = [
   { re: /\b(?:baby|child|kids?|daughter|son|elderly|pregnan\w*|dangerous|unsafe|danger|safety|health|medical|medication|dosage|hospital|sick|ill|injur\w*|cold house|no (?:heat|heating|water|power|electricity))\b/i, weight: 1, reason: 'Health, safety or family affected' },
   { re: /\b(?:losing (?:clients|customers|money|business|sales)|my (?:business|clients|customers|income|job|work)|work from home|private|privacy|personal data|employer)\b/i, weight: 1, reason: 'Livelihood or privacy affected' },
   { re: /\b(?:hours?|days?|weeks?|months?|a month|a year)\b.{0,30}\b(?:wait|waited|waiting|ago|later|reply|now)\b|\b(?:waited|waiting)\b.{0,20}\b(?:hours?|days?|weeks?|months?)\b|\b(?:took|taken|been) (?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months)\b|\bit'?s been (?:a|an|\d+|two|three) (?:week|month|year)s?\b/i, weight: 1, reason: 'Kept waiting a long time' },
+  { re: /\b(?:all (?:my|our)|years of|months of|everything)\b.{0,25}\b(?:gone|lost|deleted|wiped|disappeared)\b|\b(?:lost|deleted|wiped|erased) (?:all|everything|years)\b/i, weight: 1, reason: 'Lost their work or data' },
   { re: /\b(?:third|fourth|fifth|3rd|4th|5th|nth|umpteenth|again and again|once again|every (?:evening|day|night|time|week)|for a week|three weeks|(?:second|third|fourth) (?:time|message|email|call))\b/i, weight: 1, reason: 'Says this has happened before' },
 ];
 

@@ -33,6 +33,12 @@ describe('missing pieces: judged against the customer', () => {
     expect(calm.find((f) => f.category === 'missing_apology')?.severity).toBe('warning');
   });
 
+  it('asks for empathy when the customer lost their work or was treated badly', () => {
+    expect(predicted('Notes are stored on your device.', 'Your update wiped all my notes, years of work gone!!!').has('missing_empathy')).toBe(true);
+    expect(predicted('We have received your message.', 'The driver was rude to my mother.').has('missing_empathy')).toBe(true);
+    expect(predicted('I have sent a new cable today.', 'The cable in my order is missing.').has('missing_empathy')).toBe(false);
+  });
+
   it('does not ask for an apology when the customer says it was their own mistake', () => {
     const labels = predicted('I can see how worrying that is. I\'ve restored yesterday\'s backup of the folder for you.', 'I accidentally deleted the shared folder!');
     expect(labels.has('missing_apology')).toBe(false);
