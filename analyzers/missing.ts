@@ -56,35 +56,74 @@ function spoiled(s: Sentence, findings: Finding[]): Set<string> {
   return out;
 }
 
+interface SentenceMoves {
+  nonApology: boolean;
+  apology: boolean;
+  bare: boolean;
+  empathy: boolean;
+  ownership: boolean;
+  thanks: boolean;
+  timed: boolean;
+  concrete: boolean;
+  vague: boolean;
+  followUp: boolean;
+  restate: boolean;
+  overpromise: boolean;
+}
+
+/** Sentence results are reused across keystrokes: only edited sentences are re-read. */
+const sentenceCache = new Map<string, SentenceMoves>();
+const CACHE_LIMIT = 5000;
+
+function readSentence(text: string, flags: Set<string>): SentenceMoves {
+  const key = [...flags].sort().join(',') + '|' + text;
+  const hit = sentenceCache.get(key);
+  if (hit) return hit;
+  const t = text.toLowerCase().replace(/[’‘]/g, "'");
+  const kindWordsCount = ![...flags].some((c) => SPOILING.has(c));
+  const nonApology = NON_APOLOGY.test(t) || flags.has('non_apology');
+  const apology = kindWordsCount && !nonApology && APOLOGY.test(t);
+  const chore = CUSTOMER_CHORE.test(t);
+  const timed = TIME.test(t);
+  const vague = VAGUE.test(t);
+  const acts = !chore && (FUTURE_ACTION.test(t) || DONE_ACTION.test(t) || SCHEDULED.test(t) || PATH.test(t) || ASK.test(t));
+  const moves: SentenceMoves = {
+    nonApology,
+    apology,
+    bare: apology && BARE_APOLOGY.test(t),
+    empathy: kindWordsCount && EMPATHY.test(t) && !EMPATHY_NEGATED.test(t),
+    ownership: kindWordsCount && OWNERSHIP.test(t) && !OWNERSHIP_NEGATED.test(t),
+    thanks: kindWordsCount && THANKS_FOR_REPORT.test(t),
+    timed,
+    concrete: acts && (!vague || timed),
+    vague: (acts && vague && !timed) || vague,
+    followUp: FOLLOW_UP.test(t) && !VAGUE.test(t.replace(/let you know (?:when|once|if)[^.]*$/, '')),
+    restate: RESTATE.test(t),
+    overpromise: OVERPROMISE.test(t),
+  };
+  if (sentenceCache.size >= CACHE_LIMIT) sentenceCache.clear();
+  sentenceCache.set(key, moves);
+  return moves;
+}
+
 export function readReplyMoves(draft: Draft, phraseFindings: Finding[] = []): ReplyMoves {
   const moves: ReplyMoves = { apologyIsBare: false };
   for (const s of draft.sentences) {
-    const t = s.text.toLowerCase().replace(/[’‘]/g, "'");
-    const flags = spoiled(s, phraseFindings);
-    const kindWordsCount = ![...flags].some((c) => SPOILING.has(c));
-    const nonApology = NON_APOLOGY.test(t) || flags.has('non_apology');
-    if (nonApology) moves.nonApology ??= s;
-    if (kindWordsCount && !nonApology && APOLOGY.test(t)) {
-      const bare = BARE_APOLOGY.test(t);
-      if (!moves.apology || (moves.apologyIsBare && !bare)) {
-        moves.apology = s;
-        moves.apologyIsBare = bare;
-      }
+    const m = readSentence(s.text, spoiled(s, phraseFindings));
+    if (m.nonApology) moves.nonApology ??= s;
+    if (m.apology && (!moves.apology || (moves.apologyIsBare && !m.bare))) {
+      moves.apology = s;
+      moves.apologyIsBare = m.bare;
     }
-    if (kindWordsCount && !moves.empathy && EMPATHY.test(t) && !EMPATHY_NEGATED.test(t)) moves.empathy = s;
-    if (kindWordsCount) {
-      if (!moves.ownership && OWNERSHIP.test(t) && !OWNERSHIP_NEGATED.test(t)) moves.ownership = s;
-      if (!moves.thanksForReport && THANKS_FOR_REPORT.test(t)) moves.thanksForReport = s;
-    }
-    const chore = CUSTOMER_CHORE.test(t);
-    const timed = TIME.test(t);
-    if (timed) moves.timed ??= s;
-    const acts = !chore && (FUTURE_ACTION.test(t) || DONE_ACTION.test(t) || SCHEDULED.test(t) || PATH.test(t) || ASK.test(t));
-    if (acts && (!VAGUE.test(t) || timed)) moves.nextStep ??= s;
-    else if (acts || VAGUE.test(t)) moves.vagueStep ??= s;
-    if (!moves.followUp && FOLLOW_UP.test(t) && !VAGUE.test(t.replace(/let you know (?:when|once|if)[^.]*$/, '') + '')) moves.followUp = s;
-    if (!moves.restate && RESTATE.test(t)) moves.restate = s;
-    if (!moves.overpromise && OVERPROMISE.test(t)) moves.overpromise = s;
+    if (m.empathy) moves.empathy ??= s;
+    if (m.ownership) moves.ownership ??= s;
+    if (m.thanks) moves.thanksForReport ??= s;
+    if (m.timed) moves.timed ??= s;
+    if (m.concrete) moves.nextStep ??= s;
+    else if (m.vague) moves.vagueStep ??= s;
+    if (m.followUp) moves.followUp ??= s;
+    if (m.restate) moves.restate ??= s;
+    if (m.overpromise) moves.overpromise ??= s;
   }
   return moves;
 }
