@@ -48,6 +48,9 @@ function applyToModel(editor: any, edit: TextEdit): Answer {
     const attrs = range.isCollapsed ? [] : [...(range.getItems().next().value?.getAttributes?.() ?? [])];
     model.deleteContent(writer.createSelection(range));
     if (edit.replacement) writer.insertText(edit.replacement, new Map(attrs), writer.createPositionAt(a.block, a.offset));
+    // Caret after the replacement, as if typed: Ctrl+Z right away undoes it.
+    writer.setSelection(writer.createPositionAt(a.block, a.offset + edit.replacement.length));
   });
+  editor.editing.view.focus();
   return { ok: true };
 }

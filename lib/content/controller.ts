@@ -36,6 +36,8 @@ interface Draft {
   timer?: ReturnType<typeof setTimeout>;
   sentKey?: string;
   state?: DraftState;
+  /** Last known isActive (Zendesk: ticket in front). */
+  active?: boolean;
   placed: Placed[];
   onChange: () => void;
   onFocus: () => void;
@@ -121,9 +123,16 @@ export class TactfulContent {
       if (!this.drafts.has(el)) this.attach(el);
     }
     for (const d of [...this.drafts.values()]) {
-      if (!found.has(d.el)) this.detach(d);
-      else if (this.site.isActive && !this.site.isActive(d.el)) this.overlay?.clear(d.id);
+      if (!found.has(d.el)) {
+        this.detach(d);
+        continue;
+      }
+      const active = this.site.isActive?.(d.el) ?? true;
+      if (!active) this.overlay?.clear(d.id);
+      // A ticket brought to the front is the one the agent now works on.
+      else if (d.active === false) d.onFocus();
       else this.schedule(d, DEBOUNCE_MS);
+      d.active = active;
     }
   }
 
