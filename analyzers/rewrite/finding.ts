@@ -1,8 +1,92 @@
-// PLACEHOLDER (rewrites helper replaces this): sentence-aware rewrites for one finding.
+// Sentence-aware rewrites for one phrase finding: the rule's static suggestion
+// is a template on the match; here the whole sentence is rewritten (tense,
+// person, agreement, no dangling "but", no double apology) and the change is
+// expressed as a replacement of the finding's span when it fits inside it.
 import type { AnalysisContext } from '../context.ts';
 import type { Finding, Suggestion } from '../types.ts';
+import { readDraft } from '../text/draft.ts';
+import { containsFact, extractFacts } from '../facts.ts';
+import { APOLOGY, NON_APOLOGY } from '../lexicon/agent-cues.ts';
+import { removePhrase, rewriteSentence } from './sentence.ts';
+import { newPromises } from './invariants.ts';
+
+declare module '../types.ts' {
+  interface Suggestion {
+    /**
+     * Proposed contract addition: when a natural rewrite must touch text outside the
+     * finding (the comma after "As I said", a whole sentence), the range it replaces.
+     * Absent = replaces `reply.slice(finding.start, finding.end)` as before.
+     */
+    start?: number;
+    end?: number;
+  }
+}
+
+const LABELS: Record<string, string> = {
+  defensive: 'Drop the defensive framing',
+  blame: 'Say it without blame',
+  sarcasm: 'Say it sincerely',
+  dismissive: 'Acknowledge it',
+  non_apology: 'Apologize sincerely',
+  policy_shield: 'Offer an alternative',
+  overpromise: 'Promise only what you can keep',
+  shouting: 'Sentence case',
+  insult: 'Drop the label',
+};
+
+function keepsFacts(before: string, after: string): boolean {
+  return extractFacts(before).every((f) => containsFact(after, f)) && newPromises(before, after).length === 0;
+}
+
+/** Turns a sentence rewrite into a suggestion: within the span when possible, else with an explicit range. */
+function toSuggestion(reply: string, finding: Finding, sStart: number, sEnd: number, rewritten: string, label: string): Suggestion {
+  const old = reply.slice(sStart, sEnd);
+  let a = 0;
+  while (a < old.length && a < rewritten.length && old[a] === rewritten[a]) a++;
+  let endOld = old.length;
+  let endNew = rewritten.length;
+  while (endOld > a && endNew > a && old[endOld - 1] === rewritten[endNew - 1]) {
+    endOld--;
+    endNew--;
+  }
+  let start = sStart + a;
+  let end = sStart + endOld;
+  let mid = rewritten.slice(a, endNew);
+  if (rewritten === '') {
+    // Dropping the whole sentence takes one neighbouring space with it.
+    start = sStart;
+    end = sEnd;
+    if (/[ \t]/.test(reply[end] ?? '')) end++;
+    else if (/[ \t]/.test(reply[start - 1] ?? '')) start--;
+    mid = '';
+  }
+  if (start >= finding.start && end <= finding.end) {
+    return { label, replacement: reply.slice(finding.start, start) + mid + reply.slice(end, finding.end) };
+  }
+  const from = Math.min(start, finding.start);
+  const to = Math.max(end, finding.end);
+  return { label, replacement: reply.slice(from, start) + mid + reply.slice(end, to), start: from, end: to };
+}
 
 /** Returns 1–3 replacements for reply.slice(finding.start, finding.end) that read naturally in the sentence. */
-export function rewriteFinding(_reply: string, finding: Finding, _context: AnalysisContext): Suggestion[] {
-  return finding.suggestions;
+export function rewriteFinding(reply: string, finding: Finding, context: AnalysisContext): Suggestion[] {
+  if (finding.start === finding.end || finding.category.startsWith('missing_')) return finding.suggestions;
+  const draft = readDraft(reply);
+  const sentence = draft.sentences.find((s) => finding.start >= s.start && finding.start < s.end);
+  if (!sentence) return finding.suggestions;
+  const relStart = finding.start - sentence.start;
+  const relEnd = Math.min(finding.end, sentence.end) - sentence.start;
+  const others = draft.sentences.filter((s) => s !== sentence).map((s) => s.text.toLowerCase());
+  const ctx = {
+    problem: context.customer.problem,
+    apologizedElsewhere: others.some((t) => APOLOGY.test(t) && !NON_APOLOGY.test(t)),
+  };
+  const label = LABELS[finding.category] ?? 'Rephrase';
+  const candidates = rewriteSentence(sentence.text, relStart, relEnd, finding.category, ctx).filter((c) => keepsFacts(sentence.text, c));
+  if (candidates.length === 0) {
+    const removed = removePhrase(sentence.text, relStart, relEnd);
+    if (keepsFacts(sentence.text, removed)) candidates.push(removed);
+  }
+  const out = candidates.slice(0, 3).map((c) => toSuggestion(reply, finding, sentence.start, sentence.end, c, label));
+  return out.length > 0 ? out : finding.suggestions;
 }

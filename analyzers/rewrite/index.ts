@@ -1,5 +1,17 @@
-// PLACEHOLDER (rewrites helper replaces this): the whole suggested reply.
-import type { AnalyzeInput, AnalyzeOptions } from '../types.ts';
+// The whole suggested reply (issue 4): every phrase finding rewritten in its
+// sentence, the missing pieces inserted where they belong, greeting, sign-off
+// and quoted history untouched. Works sentence by sentence and re-analyzes its
+// own output, so what it hands back has no error-level finding.
+import { analyze } from '../index.ts';
+import { readDraft, type Sentence } from '../text/draft.ts';
+import { readCustomer } from '../customer.ts';
+import { containsFact, extractFacts } from '../facts.ts';
+import { APOLOGY, NON_APOLOGY } from '../lexicon/agent-cues.ts';
+import type { AnalyzeInput, AnalyzeOptions, Category, Finding } from '../types.ts';
+import { rewriteSentence, removePhrase, type SentenceContext } from './sentence.ts';
+import { capitalizeFirst } from './tidy.ts';
+import { newPromises } from './invariants.ts';
+import { apologySentence, empathySentence, followUpSentence, hashText, nextStepSentence, type InsertionContext, type Voice } from './insertions.ts';
 
 export interface ReplyEdit {
   start: number;
@@ -15,6 +27,215 @@ export interface SuggestOptions extends AnalyzeOptions {
   voice?: 'formal' | 'warm';
 }
 
-export function suggestReply(input: AnalyzeInput, _options: SuggestOptions = {}): SuggestedReply {
-  return { text: input.reply, edits: [] };
+const MAX_PASSES = 8;
+
+const REASONS: Record<Category, string> = {
+  defensive: 'Drop the defensive framing, keep the content',
+  blame: 'Say what happened without blaming',
+  sarcasm: 'Remove the sarcasm',
+  dismissive: 'Acknowledge instead of minimizing',
+  non_apology: 'Make the apology sincere',
+  policy_shield: 'Offer an alternative, not only the policy',
+  overpromise: 'Promise only what you can keep',
+  shouting: 'Sentence case, one punctuation mark',
+  insult: 'Remove the label',
+  missing_empathy: 'Acknowledge how this affects them',
+  missing_apology: 'Apologize for their experience',
+  missing_next_step: 'Say what happens next and when',
+};
+
+interface Piece {
+  sentence: Sentence;
+  current: string;
+  reasons: Set<string>;
+  /** How many times a finding survived a rewrite of this sentence: escalates to plain removal. */
+  attempts: number;
+}
+
+interface Layout {
+  text: string;
+  /** [start, end) of each piece's current text in `text` (end === start when dropped). */
+  ranges: [number, number][];
+}
+
+function layout(reply: string, pieces: Piece[], lead: string, tail: string): Layout {
+  let text = '';
+  let cursor = 0;
+  const ranges: [number, number][] = [];
+  pieces.forEach((p, i) => {
+    let gap = reply.slice(cursor, p.sentence.start);
+    if (i === 0 && lead) gap += `${lead} `;
+    // A dropped sentence takes its leading space with it (not a paragraph break).
+    if (p.current === '' && /^[ \t]*$/.test(gap) && i > 0) gap = '';
+    text += gap;
+    ranges.push([text.length, text.length + p.current.length]);
+    text += p.current;
+    cursor = p.sentence.end;
+    if (i === pieces.length - 1 && tail) text += `${p.current === '' && /\S$/.test(text) ? ' ' : p.current === '' ? '' : ' '}${tail}`;
+  });
+  text += reply.slice(cursor);
+  return { text: text.replace(/[ \t]+\n/g, (m) => (m.length > 1 ? '\n' : m)), ranges };
+}
+
+function sentenceFacts(s: string): string[] {
+  return extractFacts(s);
+}
+
+/** A candidate is safe when it keeps every fact of the sentence and adds no promise. */
+function safe(before: string, after: string): boolean {
+  return sentenceFacts(before).every((f) => containsFact(after, f)) && newPromises(before, after).length === 0;
+}
+
+function apologizesElsewhere(pieces: Piece[], except: number, lead: string): boolean {
+  if (APOLOGY.test(lead.toLowerCase())) return true;
+  return pieces.some((p, i) => i !== except && APOLOGY.test(p.current.toLowerCase()) && !NON_APOLOGY.test(p.current.toLowerCase()));
+}
+
+function fixOne(piece: Piece, f: Finding, relStart: number, relEnd: number, ctx: SentenceContext): void {
+  const before = piece.current;
+  const candidates = piece.attempts < 2 ? rewriteSentence(before, relStart, relEnd, f.category, ctx) : [];
+  let next = candidates.find((c) => safe(before, c));
+  if (next === undefined) next = removePhrase(before, relStart, relEnd);
+  if (!safe(before, next)) next = before.slice(0, relStart) + before.slice(relEnd); // never lose a fact
+  if (next === before) piece.attempts = 3;
+  piece.current = next;
+  piece.reasons.add(REASONS[f.category]);
+}
+
+/** Minimal changed range between two strings, widened to whole words. */
+function diffRange(a: string, b: string): { start: number; endA: number; endB: number } {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  while (start > 0 && /\S/.test(a[start - 1])) start--;
+  while (endA < a.length && endB < b.length && /\S/.test(a[endA])) {
+    endA++;
+    endB++;
+  }
+  return { start, endA, endB };
+}
+
+function buildEdits(reply: string, pieces: Piece[], lead: string, leadReason: string, tail: string, tailReason: string): ReplyEdit[] {
+  const edits: ReplyEdit[] = [];
+  pieces.forEach((p, i) => {
+    const { sentence } = p;
+    if (p.current === sentence.text) return;
+    const reason = [...p.reasons].join('; ');
+    if (p.current === '') {
+      // Remove the sentence and the space before it (or after it, for the first one).
+      let start = sentence.start;
+      let end = sentence.end;
+      if (i > 0 && /[ \t]$/.test(reply.slice(0, start))) while (start > 0 && /[ \t]/.test(reply[start - 1])) start--;
+      else while (end < reply.length && /[ \t]/.test(reply[end])) end++;
+      edits.push({ start, end, replacement: '', reason });
+      return;
+    }
+    const d = diffRange(sentence.text, p.current);
+    edits.push({ start: sentence.start + d.start, end: sentence.start + d.endA, replacement: p.current.slice(d.start, d.endB), reason });
+  });
+  if (lead && pieces.length > 0) edits.push({ start: pieces[0].sentence.start, end: pieces[0].sentence.start, replacement: `${lead} `, reason: leadReason });
+  if (tail && pieces.length > 0) {
+    const last = pieces[pieces.length - 1];
+    const allDropped = pieces.every((p) => p.current === '');
+    edits.push({ start: last.sentence.end, end: last.sentence.end, replacement: `${allDropped ? '' : ' '}${tail}`, reason: tailReason });
+  }
+  return mergeEdits(reply, edits);
+}
+
+/** Sorted, non-overlapping: touching edits merge into one so applying them in order is unambiguous. */
+function mergeEdits(reply: string, edits: ReplyEdit[]): ReplyEdit[] {
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: ReplyEdit[] = [];
+  for (const e of edits) {
+    const prev = out[out.length - 1];
+    if (prev && e.start <= prev.end) {
+      prev.replacement += reply.slice(prev.end, e.start) + e.replacement;
+      prev.end = Math.max(prev.end, e.end);
+      prev.reason = [...new Set([...prev.reason.split('; '), ...e.reason.split('; ')])].join('; ');
+    } else out.push({ ...e });
+  }
+  return out;
+}
+
+export function applyEdits(reply: string, edits: ReplyEdit[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const e of edits) {
+    out += reply.slice(cursor, e.start) + e.replacement;
+    cursor = e.end;
+  }
+  return out + reply.slice(cursor);
+}
+
+export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}): SuggestedReply {
+  const reply = typeof input?.reply === 'string' ? input.reply : '';
+  const draft = readDraft(reply);
+  if (draft.sentences.length === 0) return { text: reply, edits: [] };
+  const channel = input.channel ?? 'email';
+  const customer = readCustomer(input.customer ?? '');
+  const voice: Voice = options.voice ?? 'warm';
+  const seed = hashText(`${channel}\n${input.customer ?? ''}\n${reply}`);
+  const { voice: _voice, ...analyzeOptions } = options;
+  const analyzeAgain = (text: string) => analyze({ reply: text, customer: input.customer, channel }, analyzeOptions).findings;
+
+  const pieces: Piece[] = draft.sentences.map((s) => ({ sentence: s, current: s.text, reasons: new Set(), attempts: 0 }));
+  let lead = '';
+  let tail = '';
+  const leadReasons: string[] = [];
+  const tailReasons: string[] = [];
+  const insertion: InsertionContext = { customer, channel, voice, seed };
+
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const { text, ranges } = layout(reply, pieces, lead, tail);
+    const findings = analyzeAgain(text);
+    let changed = false;
+    const touched = new Set<number>();
+    // One finding per sentence per pass: a rewrite moves the offsets of the others.
+    for (const f of findings) {
+      if (f.category.startsWith('missing_')) continue;
+      const i = ranges.findIndex(([s, e]) => f.start >= s && f.start < e);
+      if (i < 0 || touched.has(i)) continue;
+      touched.add(i);
+      const piece = pieces[i];
+      const [s, e] = ranges[i];
+      const ctx: SentenceContext = { problem: customer.problem, apologizedElsewhere: apologizesElsewhere(pieces, i, lead) };
+      const prev = piece.current;
+      if (pass > 0 && piece.attempts < 3) piece.attempts++;
+      fixOne(piece, f, f.start - s, Math.min(f.end, e) - s, ctx);
+      changed ||= piece.current !== prev;
+    }
+    // Missing pieces only once the phrase fixes have settled: a repaired apology may already cover one.
+    if (changed) continue;
+    // Empathy and apology open the reply, the next step and follow-up close it.
+    const missing = new Set(findings.filter((f) => f.category.startsWith('missing_')).map((f) => f.category));
+    if (missing.has('missing_empathy') && !leadReasons.includes(REASONS.missing_empathy)) {
+      lead = [empathySentence(insertion), lead].filter(Boolean).join(' ');
+      leadReasons.push(REASONS.missing_empathy);
+      changed = true;
+    }
+    if (missing.has('missing_apology') && !leadReasons.includes(REASONS.missing_apology)) {
+      lead = [lead, apologySentence(insertion)].filter(Boolean).join(' ');
+      leadReasons.push(REASONS.missing_apology);
+      changed = true;
+    }
+    if (missing.has('missing_next_step') && !tailReasons.includes(REASONS.missing_next_step)) {
+      tail = `${nextStepSentence(insertion)} ${followUpSentence(insertion)}`;
+      tailReasons.push(REASONS.missing_next_step);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+
+  // The first sentence now follows the inserted lead: it starts with a capital.
+  if (lead) {
+    const first = pieces.find((p) => p.current !== '');
+    if (first) first.current = capitalizeFirst(first.current);
+  }
+  const edits = buildEdits(reply, pieces, lead, leadReasons.join('; '), tail, tailReasons.join('; '));
+  return { text: applyEdits(reply, edits), edits };
 }

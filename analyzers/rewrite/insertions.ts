@@ -1,0 +1,94 @@
+// Sentences for the missing pieces (playbook part A: empathy, apology, next step,
+// follow-up), built from the customer's own problem and facts. Several variants
+// per piece, chosen by a hash of the input, so two replies rarely share a line.
+import type { Channel } from '../types.ts';
+import type { CustomerReport } from '../context.ts';
+
+export type Voice = 'formal' | 'warm';
+
+export interface InsertionContext {
+  customer: CustomerReport;
+  channel: Channel;
+  voice: Voice;
+  seed: number;
+}
+
+/** FNV-1a: a stable, dependency-free hash for choosing variants deterministically. */
+export function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+function pick<T>(options: T[], seed: number, salt: number): T {
+  return options[(seed + salt * 7919) % options.length];
+}
+
+/** An order/ticket id the customer mentioned ("#4521", "order 88123"), to mirror back. */
+function reference(customer: CustomerReport): string | undefined {
+  return customer.facts.find((f) => /\d/.test(f) && (/^#/.test(f) || /^[A-Z]{1,5}-?\d/.test(f) || /^(?:order|ticket|case|invoice|booking|reference|ref|claim)/i.test(f)));
+}
+
+function problemPhrase(customer: CustomerReport): string | undefined {
+  const ref = reference(customer);
+  if (!customer.problem) return undefined;
+  if (!ref) return customer.problem;
+  const id = /^(?:order|ticket|case|invoice|booking|reference|ref|claim)/i.test(ref) ? ref : `order ${ref}`;
+  return `${customer.problem} on ${id}`;
+}
+
+export function empathySentence(ctx: InsertionContext): string {
+  const { customer, voice, channel, seed } = ctx;
+  const p = problemPhrase(customer);
+  const stakes = customer.stakes ?? [];
+  const strong = customer.level === 'furious' || customer.level === 'upset';
+  if (stakes.includes('Health, safety or family affected'))
+    return pick(['I understand how worrying this is, and you were right to tell us straight away.', 'I can only imagine how worrying this has been.'], seed, 1);
+  if (stakes.includes('Mentions a deadline or big occasion'))
+    return pick(['I understand the pressure this puts on you with so little time.', 'I know the timing makes this especially stressful.'], seed, 1);
+  const warm = p
+    ? [`I completely understand how frustrating ${p} is.`, `I can see why ${p} has been so frustrating.`, `I understand how stressful ${p} must be.`]
+    : ['I completely understand how frustrating this is.', 'I can see why this has been so frustrating.', 'That sounds really stressful, and I understand why you are upset.'];
+  const formal = p
+    ? [`I understand how frustrating ${p} must be.`, `I appreciate how inconvenient ${p} has been for you.`, `I understand the frustration ${p} has caused.`]
+    : ['I understand how frustrating this must be.', 'I appreciate how inconvenient this has been for you.', 'I understand the frustration this has caused.'];
+  const pool = voice === 'formal' ? formal : warm;
+  if (strong && voice === 'warm') pool.push(p ? `You have every right to be upset about ${p}.` : 'You have every right to be upset about this.');
+  if (channel === 'marketplace') pool.push(p ? `I understand ${p} is frustrating, especially on a project you're counting on.` : "I understand this is frustrating, especially on a project you're counting on.");
+  return pick(pool, seed, 2);
+}
+
+export function apologySentence(ctx: InsertionContext): string {
+  const { customer, voice, channel, seed } = ctx;
+  const p = problemPhrase(customer);
+  const what = p ?? 'this';
+  const strong = customer.level === 'furious' || customer.level === 'upset';
+  const warm = [`I'm really sorry about ${what}.`, `I'm so sorry about ${what}.`, strong ? `I'm truly sorry about ${what} — that's not the experience you should have had.` : `I'm sorry about ${what}.`];
+  const formal = [`I apologize for ${what}.`, `Please accept my apologies for ${what}.`, `I'm sorry about ${what}.`];
+  if (channel === 'zendesk') formal.push(`On behalf of the team, I apologize for ${what}.`);
+  return pick(voice === 'formal' ? formal : warm, seed, 3);
+}
+
+export function nextStepSentence(ctx: InsertionContext): string {
+  const { customer, voice, channel, seed } = ctx;
+  const p = problemPhrase(customer) ?? 'this';
+  const options =
+    voice === 'formal'
+      ? [`I will [action] to resolve ${p} and confirm by [date].`, `My next step is to [action] for ${p}; I will confirm once it is done by [date].`]
+      : [p === 'this' ? "I'll [action] to sort this out and confirm with you by [date]." : `I'll [action] to sort out ${p} and confirm with you by [date].`, `Here's what I'll do next: [action] for ${p}, done by [date].`];
+  if (channel === 'marketplace') options.push(`I'll [action] on my side and send you the update by [date].`);
+  if (channel === 'zendesk') options.push(`I've noted ${p} on this ticket and I'll [action] by [date].`);
+  return pick(options, seed, 4);
+}
+
+export function followUpSentence(ctx: InsertionContext): string {
+  const { voice, seed } = ctx;
+  const options =
+    voice === 'formal'
+      ? ['I will check in on [day] to make sure everything is resolved.', 'I will follow up on [day] to confirm everything is in order.']
+      : ["I'll check in on [day] to make sure everything is sorted.", "I'll follow up on [day] to make sure it's all working for you."];
+  return pick(options, seed, 5);
+}
