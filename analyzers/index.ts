@@ -40,7 +40,9 @@ function run(
   const draft = readDraft(reply);
   const context: AnalysisContext = { channel, customer, options };
   // Rule suggestions are templates on the match; the rewrites helper makes them fit the sentence.
+  // A team's custom phrase keeps the team's own preferred wording.
   const phraseFindings = findPhraseIssues(draft, context, cache).map((f) => {
+    if (f.ruleId.startsWith('custom/')) return f;
     const suggestions = safeRewrite(reply, f, context);
     return suggestions === f.suggestions ? f : { ...f, suggestions };
   });

@@ -159,31 +159,47 @@ function dedupe(findings: SentenceFinding[]): SentenceFinding[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** Reply-level facts for each sentence, from cheap regexes over all sentences. */
-function replyFacts(sentences: Sentence[], context: AnalysisContext): ReplyFacts[] {
-  const action = sentences.map((s) => AGENT_ACTION.test(s.text));
-  const owns = sentences.map((s) => OWNERSHIP.test(s.text));
-  const resends = sentences.map((s) => RESEND.test(s.text));
-  const done = sentences.map((s) => COMPLETED_ACTION.test(s.text));
+/** Bits of one sentence that other sentences' conditions look at (cached by sentence text). */
+const ACTION = 1;
+const OWNS = 2;
+const RESENDS = 4;
+const DONE = 8;
+
+function sentenceBits(text: string, cache?: Map<string, unknown>): number {
+  const key = `b\u0000${text}`;
+  const hit = cache?.get(key);
+  if (typeof hit === 'number') return hit;
+  const sample = text.length > MAX_SENTENCE_CHARS ? text.slice(0, MAX_SENTENCE_CHARS) : text;
+  const bits =
+    (AGENT_ACTION.test(sample) ? ACTION : 0) |
+    (OWNERSHIP.test(sample) ? OWNS : 0) |
+    (RESEND.test(sample) ? RESENDS : 0) |
+    (COMPLETED_ACTION.test(sample) ? DONE : 0);
+  cache?.set(key, bits);
+  return bits;
+}
+
+/** Reply-level facts for each sentence, from cheap per-sentence regexes. */
+function replyFacts(sentences: Sentence[], context: AnalysisContext, cache?: Map<string, unknown>): ReplyFacts[] {
+  const bits = sentences.map((s) => sentenceBits(s.text, cache));
   const upset = customerComplains(context.customer.text ?? '', context.customer.upset ?? 0);
   const out: ReplyFacts[] = new Array(sentences.length);
   let actionAfter = false;
   let ownershipAfter = false;
   let resendAfter = false;
-  const actionCount = action.filter(Boolean).length;
+  const actionCount = bits.filter((b) => b & ACTION).length;
   for (let i = sentences.length - 1; i >= 0; i--) {
-    const otherAction = actionCount - (action[i] ? 1 : 0) > 0;
     out[i] = {
-      offersAlternative: otherAction,
+      offersAlternative: actionCount - (bits[i] & ACTION ? 1 : 0) > 0,
       actionAfter,
       ownershipAfter,
       resendAfter,
-      fixBefore: i > 0 && done[i - 1],
+      fixBefore: i > 0 && (bits[i - 1] & DONE) !== 0,
       customerUpset: upset,
     };
-    actionAfter ||= action[i];
-    ownershipAfter ||= owns[i];
-    resendAfter ||= resends[i];
+    actionAfter ||= (bits[i] & ACTION) !== 0;
+    ownershipAfter ||= (bits[i] & OWNS) !== 0;
+    resendAfter ||= (bits[i] & RESENDS) !== 0;
   }
   return out;
 }
@@ -210,7 +226,7 @@ export function applySensitivity(findings: Finding[], sensitivity: AnalyzeOption
 export function findPhraseIssues(draft: Draft, context: AnalysisContext, cache?: Map<string, unknown>): Finding[] {
   const rules = activeRules(context.options ?? {});
   const sentences = draft.sentences;
-  const facts = replyFacts(sentences, context);
+  const facts = replyFacts(sentences, context, cache);
   const findings: Finding[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
