@@ -315,7 +315,7 @@ function overlaps(m: RegExpExecArray, start: number, end: number): boolean {
 /** A clause worth keeping: a few words and a verb (compromise), or a fact. */
 function substantial(s: string): boolean {
   if (extractFacts(s).length > 0) return true;
-  return wordCount(s) >= 3 && nlp(s).verbs().length > 0 && !/^\W/.test(s);
+  return wordCount(s) >= 3 && nlp(s).verbs().length > 0 && !/^\W/.test(s) && !/^(?:with|for|to|of|in|on|at|from|by|about|because|since|as|than)\b/i.test(s);
 }
 
 /**
