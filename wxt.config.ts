@@ -3,10 +3,13 @@ import { defineConfig } from 'wxt';
 // Manifest permissions are kept to the minimum: host access for Gmail and
 // Zendesk only; every other site is an optional permission requested at run time.
 // TACTFUL_E2E_HOSTS=1 (end-to-end tests only) pre-grants the marketplace fixtures'
-// origins, standing in for the runtime permission prompt a headless browser cannot click.
-const e2eHosts = process.env.TACTFUL_E2E_HOSTS === '1' ? ['https://www.upwork.com/*', 'https://www.fiverr.com/*'] : [];
+// origins, standing in for the runtime permission prompt a headless browser cannot click;
+// that build goes to .output/e2e/ so it never mixes with the store build in .output/.
+const e2e = process.env.TACTFUL_E2E_HOSTS === '1';
+const e2eHosts = e2e ? ['https://www.upwork.com/*', 'https://www.fiverr.com/*'] : [];
 
 export default defineConfig({
+  ...(e2e ? { outDir: '.output/e2e' } : {}),
   modules: ['@wxt-dev/module-react'],
   manifest: {
     name: 'Tactful',

@@ -2,7 +2,7 @@
  * E2E harness: loads the BUILT Tactful extension (.output/chrome-mv3) into
  * Debian's Chromium via playwright-core and serves fixture pages at the real
  * site origins with `context.route`. Run after `npm run build` (the
- * `test:e2e` script does that); fixtures are bundled on demand.
+ * `test:e2e` script does that with TACTFUL_E2E_HOSTS=1 into .output/e2e/); fixtures are bundled on demand.
  *
  * API (stable; tests/e2e/ui-*.test.ts build on it):
  *   const t = await launchTactful();          // one browser per test file (beforeAll)
@@ -29,7 +29,8 @@ import { join, resolve, extname } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The e2e build (TACTFUL_E2E_HOSTS=1): store manifest + the marketplace fixtures' origins pre-granted. */
+export const EXTENSION_DIR = join(ROOT, '.output/e2e/chrome-mv3');
 const FIXTURES = join(ROOT, 'tests/fixtures');
 const FIXTURES_DIST = join(FIXTURES, 'dist');
 
@@ -67,10 +68,10 @@ const MIME: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** `npm run test:e2e` builds first; a bare `vitest run --project e2e` builds once if nothing is there. */
 export function assertBuilt(): void {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error('Extension not built: run `npm run build` first (npm run test:e2e does it).');
-  }
+  if (existsSync(join(EXTENSION_DIR, 'manifest.json'))) return;
+  execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, TACTFUL_E2E_HOSTS: '1' } });
 }
 
 /** Bundles fixture scripts (ProseMirror, React) once; cheap when up to date. */
