@@ -137,7 +137,13 @@ export function readCustomer(input = ''): CustomerReport {
 
   const questionOnly = QUESTION_ONLY.test(t.trim()) && problems.length === 0 && emotions.length === 0;
   const hasProblem =
-    problems.length > 0 || emotions.length > 0 || escalations.length > 0 || shouting > 1 || bangs || questionMarks || competence > 0 || (!questionOnly && score.negative <= -4);
+    problems.length > 0 ||
+    emotions.length > 0 ||
+    escalations.length > 0 ||
+    competence > 0 ||
+    (!questionOnly && score.negative <= -4) ||
+    // Stacked punctuation and capitals also carry delight ("the BEST!!"): anger only when the words are not positive.
+    ((shouting > 1 || bangs || questionMarks) && score.score <= 0);
 
   // Stakes raise the level only when something actually went wrong.
   if (hasProblem) for (const c of stakes) raw += c.weight * 0.6;

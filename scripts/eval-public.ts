@@ -178,7 +178,8 @@ function epitome(dir: string): Metric {
   const gold = items.map((r) => r.level !== '0');
   const ours = items.map((r) => {
     const moves = readReplyMoves(readDraft(r.response_post));
-    return moves.empathy !== undefined || (moves.apology !== undefined && !moves.apologyIsBare);
+    // As in missing.ts for a customer who is not furious: a sincere apology also acknowledges the feeling.
+    return moves.empathy !== undefined || moves.apology !== undefined;
   });
   return {
     name: 'empathy detection P/R',

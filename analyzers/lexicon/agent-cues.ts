@@ -24,7 +24,7 @@ export const EMPATHY = new RegExp(
     S`\b(?:let you down|not what you (?:booked|paid for|expected|asked for|deserve)|not the (?:service|experience) (?:we promise|you (?:expect|deserve)))\b`,
     S`\b(?:no worries|don'?t worry|not (?:bothering|a bother|a pain|a burden) (?:me )?at all|counting on)\b`,
     S`\b(?:[a-z]+ )?(?:matters?|is important|are important)(?: (?:to you|so much|a lot))?\s*(?:[.!—–-]|$)`,
-    S`\b(?:i feel (?:for )?you|i(?:'ve| have) been there|i know (?:exactly )?how (?:you feel|that feels|it feels)|you'?re not alone|hang in there|sending (?:you )?(?:hugs|love|strength)|(?:big |virtual )?hugs|i'?m here for you|that sucks|(?:so|really) sorry (?:to hear|you'?re|you are|you have|you had|for your))\b`,
+    S`\b(?:i feel (?:for )?you|i(?:'ve| have) been there|i know (?:exactly )?how (?:you feel|that feels|it feels)|you(?:'re| are) not alone|hang in there|i can relate|i feel the same|i(?:'ve| have) felt (?:that|the same)|i hope (?:you(?:'re| are)?|things|everything) (?:\w+ )?(?:feel(?:ing)? |get(?:ting)? |are |turn(?:s)? out |work(?:s)? out )?(?:better|okay|ok|well|alright|all right)|hope you feel better|i'?m here (?:for you|if you need)|stay strong|proud of you|sending (?:you )?(?:hugs|love|strength)|(?:big |virtual )?hugs|i'?m here for you|that sucks|(?:so|really) sorry (?:to hear|you'?re|you are|you have|you had|for your))\b`,
     S`\b(?:what|how) (?:a )?(?:stressful|frustrating|awful|difficult|horrible|worrying) \w+`,
   ].join('|'),
 );

@@ -47,6 +47,12 @@ describe('readCustomer: how upset the customer is', () => {
     expect(readCustomer('I got double charged for my subscription!').problem).toBe('the double charge');
   });
 
+  it('does not read delight with exclamation marks as anger', () => {
+    const c = readCustomer('Your service team is the BEST!! Thank you so much!!!');
+    expect(c.hasProblem).toBe(false);
+    expect(c.level).toBe('none');
+  });
+
   it('handles an empty message', () => {
     const c = readCustomer('');
     expect(c).toMatchObject({ upset: 0, level: 'none', escalate: false, reasons: [] });
@@ -72,7 +78,7 @@ describe('readCustomer: when to escalate', () => {
   }
 
   it('does not escalate plain frustration or a single pointed question', () => {
-    for (const text of ['This is really frustrating, the app keeps logging me out.', 'The invoice is wrong again. Did you even check it?', 'I left a review last week, it was great!']) {
+    for (const text of ['Does Facebook login work with your app?', 'Can I post a review of my stay on your website?', 'This is really frustrating, the app keeps logging me out.', 'The invoice is wrong again. Did you even check it?', 'I left a review last week, it was great!']) {
       expect(readCustomer(text).escalate, text).toBe(false);
     }
   });
