@@ -69,6 +69,28 @@ describe('Gmail-like compose', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('applies a whole-draft TextEdit sent by an extension page (side panel accept-all) as one undo step', async () => {
+    await page.locator(EDITOR.gmail).click();
+    await expect.poll(async () => (await panelState(t))?.reply?.startsWith('Hi Sam')).toBe(true);
+    const state = await panelState(t);
+    const before = await ownWords(page);
+    const replacement = "Hi Sam,\nI'm sorry the invoice didn't come through, and I understand the delay is frustrating.";
+    const edit = { start: 0, end: state.reply.length, expected: state.reply, replacement };
+    const ext = await t.openExtensionPage('popup.html');
+    const send = (m: unknown) => ext.evaluate((msg) => (globalThis as any).chrome.runtime.sendMessage(msg), m);
+    expect(await send({ type: 'draft:apply', tabId: state.tabId, draftId: state.draftId, edit })).toEqual({ ok: true });
+    // The same edit again is stale now: refused with a reason, nothing touched.
+    const stale = await send({ type: 'draft:apply', tabId: state.tabId, draftId: state.draftId, edit });
+    expect(stale.ok).toBe(false);
+    expect(stale.reason).toMatch(/changed/i);
+    await ext.close();
+    await page.bringToFront();
+    expect((await ownWords(page)).replace(/\s+/g, ' ')).toBe(replacement.replace(/\s+/g, ' '));
+    expect(await editorText(page)).toContain('As I already explained'); // signature untouched
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => ownWords(page)).toBe(before);
+  });
+
   it('picks up a compose window added later and leaves data-tactful="off" fields alone', async () => {
     await page.locator('#new-compose').click();
     const second = '#compose-2 [g_editable="true"]';
