@@ -58,6 +58,8 @@ export function FindingList({ reply, findings, busy, onApply, onIgnore }: Props)
               <div className="actions">
                 {f.suggestions.map((s, i) => {
                   const label = `Apply “${s.label || s.replacement}”`;
+                  // Labels can repeat within a finding; the preview tells the options apart.
+                  const preview = s.replacement.trim() ? s.replacement : f.start === f.end ? '' : '(remove this)';
                   return (
                     <button
                       key={i}
@@ -67,7 +69,13 @@ export function FindingList({ reply, findings, busy, onApply, onIgnore }: Props)
                       title={s.replacement}
                       onClick={() => onApply(suggestionEdit(reply, f, s.replacement), label)}
                     >
-                      Apply “<PlaceholderText text={s.label || s.replacement} />”
+                      Apply “{s.label || <PlaceholderText text={s.replacement} />}”
+                      {s.label && preview && (
+                        <span className="apply-preview">
+                          {' '}
+                          → <PlaceholderText text={preview.length > 90 ? `${preview.slice(0, 88)}…` : preview} />
+                        </span>
+                      )}
                     </button>
                   );
                 })}

@@ -8,6 +8,7 @@ import { isManifestHost, originsFor, siteEnabled, webHost } from '../lib/ui-site
 import { useDraftState } from './useDraftState.ts';
 import { useSettings, settingsStore } from './settingsStore.ts';
 import { ChecklistView } from './ChecklistView.tsx';
+import { openSidePanel } from '../lib/background/side-panel.ts';
 
 interface ActiveTab {
   id: number | null;
@@ -128,10 +129,9 @@ export function PopupApp() {
           type="button"
           className="primary"
           onClick={() => {
-            // Chrome only opens the side panel during a user gesture, which a message does not carry:
-            // open it from here when the API exists, and tell the background either way.
-            const sidePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome?.sidePanel;
-            if (sidePanel && tab?.windowId != null) sidePanel.open({ windowId: tab.windowId }).catch(() => {});
+            // The browser only opens the panel during a user gesture, which a message does not carry:
+            // open it from this click, and tell the background too.
+            if (!tab?.standalone) openSidePanel(tab?.id ?? undefined, tab?.windowId ?? undefined);
             void browser.runtime.sendMessage({ type: 'panel:open' }).catch(() => {});
             if (!tab?.standalone) window.close();
           }}
