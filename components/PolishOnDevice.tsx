@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { TextEdit } from '../lib/messages.ts';
 import { spanEdit } from '../lib/ui-diff.ts';
+import { onDeviceRewriterAvailable } from '../lib/ui-ondevice.ts';
 import { PlaceholderText } from './PlaceholderText.tsx';
 
 type PolishResult = { ok: true; text: string } | { ok: false; message: string };
@@ -18,16 +19,6 @@ async function loadPolish(): Promise<Polish | null> {
   if (!load) return null;
   const mod = (await load()) as { polishOnDevice?: unknown };
   return typeof mod.polishOnDevice === 'function' ? (mod.polishOnDevice as Polish) : null;
-}
-
-async function rewriterAvailable(): Promise<boolean> {
-  const api = (self as unknown as { Rewriter?: { availability?: () => Promise<string> } }).Rewriter;
-  if (!api?.availability) return false;
-  try {
-    return (await api.availability()) !== 'unavailable';
-  } catch {
-    return false;
-  }
 }
 
 interface Props {
@@ -46,7 +37,7 @@ export function PolishOnDevice({ reply, suggested, customer, busy, onApply }: Pr
   useEffect(() => {
     let alive = true;
     (async () => {
-      if (!(await rewriterAvailable())) return;
+      if (!(await onDeviceRewriterAvailable(self))) return;
       const fn = await loadPolish();
       if (alive && fn) setPolish(() => fn);
     })();
