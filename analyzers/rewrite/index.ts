@@ -202,6 +202,9 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
       if (i < 0 || touched.has(i)) continue;
       touched.add(i);
       const piece = pieces[i];
+      // A sentence already rewritten keeps its rewrite unless something error-level is left:
+      // a warning on "…, but I can [alternative]" is not worth losing the content over.
+      if (piece.reasons.size > 0 && f.severity !== 'error') continue;
       const [s, e] = ranges[i];
       const ctx: SentenceContext = { problem: customer.problem, apologizedElsewhere: apologizesElsewhere(pieces, i, lead) };
       const prev = piece.current;

@@ -36,10 +36,11 @@ function the(np: string): string {
 function singular(np: string): string {
   const t = np.trim();
   if (/^(?:the|a|an|this|that|your|my|our|their|any|some|\d)/i.test(t) || wordCount(t) > 3 || /\b(?:for|to|of|in|on|at|with|from|by)\b/i.test(t)) return t;
-  const doc = nlp(t);
-  const nouns = doc.nouns();
-  if (nouns.length === 0 || !nouns.isPlural().found) return t;
-  const one = nlp(t).nouns().toSingular().all().text();
+  // Read as a noun phrase ("the transfers"), else a bare plural parses as a verb.
+  const doc = nlp(`the ${t}`);
+  if (!doc.nouns().isPlural().found) return t;
+  const one = doc.nouns().toSingular().all().text().replace(/^the /i, '');
+  if (one === t) return t;
   return `${/^[aeiou]/i.test(one) ? 'an' : 'a'} ${one}`;
 }
 
@@ -227,7 +228,7 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
   policy_shield: [
     {
       // "Per our policy we can't refund shipped orders" → "I can't refund a shipped order, but I can [alternative]".
-      re: /^(?:(?:as per|per|according to|under|due to) (?:our|the|company) [\w -]*?(?:policy|policies|terms|rules|conditions|agreement),?\s*)?(?:we|i|the company)(?: simply| unfortunately)? (?:can(?:'t|not| not)|are unable to|am unable to|(?:do|does) not|don'?t|won'?t|will not) ((?:\w+ )?\w+)( [^,.;!?]+?)?(?=[.;!?]|,? as\b|,? per\b|$)/i,
+      re: /^(?:(?:as per|per|according to|under|due to) (?:our|the|company) [\w -]*?(?:policy|policies|terms|rules|conditions|agreement),?\s*)?(?:we|i|the company)(?: simply| unfortunately)? (?:can(?:'t|not| not)|are unable to|am unable to|(?:do|does) not|don'?t|won'?t|will not) ((?:be )?\w+(?: (?:back|out|up|off))?)( [^,.;!?]+?)?(?=[.;!?]|,? as\b|,? per\b|$)/i,
       build: (m, s) => {
         const verb = m[1].trim();
         const obj = m[2] ? ` ${singular(m[2].trim())}` : '';
