@@ -16,6 +16,7 @@ import {
   EMPATHY_NEGATED,
   FOLLOW_UP,
   FUTURE_ACTION,
+  IN_PROGRESS,
   NON_APOLOGY,
   OVERPROMISE,
   OWNERSHIP,
@@ -86,7 +87,7 @@ function readSentence(text: string, flags: Set<string>): SentenceMoves {
   const chore = CUSTOMER_CHORE.test(t);
   const timed = TIME.test(t);
   const vague = VAGUE.test(t);
-  const acts = !chore && (FUTURE_ACTION.test(t) || DONE_ACTION.test(t) || SCHEDULED.test(t) || PATH.test(t) || ASK.test(t));
+  const acts = !chore && (FUTURE_ACTION.test(t) || DONE_ACTION.test(t) || IN_PROGRESS.test(t) || SCHEDULED.test(t) || PATH.test(t) || ASK.test(t));
   const moves: SentenceMoves = {
     nonApology,
     apology,

@@ -72,12 +72,15 @@ describe('missing pieces: concrete vs vague next step', () => {
       "I'll call the courier this afternoon and email you their answer by 5pm.",
       'Could you send me a photo of the shipping label?',
       'I can refund you now or send a replacement today — which do you prefer?',
+      'Our warehouse team is reshipping it now, and you will receive the new tracking number by email.',
+      'Your refund has been issued and should show on your card within 3 days.',
+      'Expect a call from our courier partner tomorrow morning.',
     ]) {
       expect(predicted(`I'm sorry for the wait. ${s}`, customer).has('missing_next_step'), s).toBe(false);
     }
   });
   it('flags vague motions and chores pushed to the customer', () => {
-    for (const s of ["We'll look into it.", 'We will consider your feedback.', 'You should contact the courier yourself.', "We'll get back to you."]) {
+    for (const s of ["We'll look into it.", 'We will consider your feedback.', 'You should contact the courier yourself.', "We'll get back to you.", 'Please contact the carrier directly.', 'Please be patient.']) {
       expect(predicted(`I'm sorry for the wait. ${s}`, customer).has('missing_next_step'), s).toBe(true);
     }
   });
