@@ -5,7 +5,7 @@
  * `test:e2e` script does that with TACTFUL_E2E_HOSTS=1 into .output/e2e/); fixtures are bundled on demand.
  *
  * API (stable; tests/e2e/ui-*.test.ts build on it):
- *   const t = await launchTactful();          // one browser per test file (beforeAll)
+ *   const t = await launchTactful();          // one browser per test file (beforeAll); opts { headless, extensionDir }
  *   t.context / t.extensionId / t.serviceWorker
  *   t.externalRequests                         // URLs that would have left the machine (aborted)
  *   await t.openSite('gmail' | 'zendesk' | 'upwork' | 'fiverr' | 'generic') -> Page at the real origin
@@ -23,7 +23,7 @@
  *   await panelState(t)                        // latest DraftState the background would show (panel:get)
  */
 import { chromium, type BrowserContext, type Page, type Worker, type Locator } from 'playwright-core';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, extname } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -112,17 +112,21 @@ export interface Tactful {
   close(): Promise<void>;
 }
 
-export async function launchTactful(opts: { headless?: boolean } = {}): Promise<Tactful> {
-  assertBuilt();
+export async function launchTactful(opts: { headless?: boolean; extensionDir?: string } = {}): Promise<Tactful> {
+  if (!opts.extensionDir) assertBuilt();
   ensureFixtures();
   const userDir = mkdtempSync(join(tmpdir(), 'tactful-e2e-'));
-  const context = await chromium.launchPersistentContext(userDir, {
+  // A private copy: a rebuild of .output during the run must not swap chunks under the browser.
+  const extensionDir = join(userDir, 'extension');
+  cpSync(opts.extensionDir ?? EXTENSION_DIR, extensionDir, { recursive: true });
+  const profileDir = join(userDir, 'profile');
+  const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
@@ -138,7 +142,8 @@ export async function launchTactful(opts: { headless?: boolean } = {}): Promise<
     const host = new URL(url).host;
     if (!siteForHost(host)) externalRequests.push(url);
   });
-  await context.route('**/*', async (route) => {
+  // Only web requests: the extension's own pages and chunks (chrome-extension://) load untouched.
+  await context.route((url) => url.protocol === 'https:' || url.protocol === 'http:', async (route) => {
     const url = new URL(route.request().url());
     const site = siteForHost(url.host);
     if (!site) return route.abort();

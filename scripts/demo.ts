@@ -1,0 +1,49 @@
+// npm run demo: builds Tactful, serves the fixture pages at their real origins,
+// opens Chromium with the extension on the Gmail-like thread, types a bad draft,
+// saves screenshots to docs/screenshots/ and prints the findings.
+// Headed when a display exists (DISPLAY set), otherwise headless.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { card, clickUnderline, EDITOR, launchTactful, panelState, ROOT, typeDraft, waitForUnderline } from '../tests/e2e/harness.ts';
+
+const DRAFT =
+  "Hi Sam,\nAs I already explained, you didn't give us the right address. Calm down, it's only a small delay. " +
+  'Per our policy we can\'t refund shipped orders. I guarantee it will arrive tomorrow.';
+
+const shots = join(ROOT, 'docs/screenshots');
+mkdirSync(shots, { recursive: true });
+execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: 'inherit' });
+execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/build-fixtures.ts')], { cwd: ROOT, stdio: 'inherit' });
+
+const headless = !process.env.DISPLAY;
+const t = await launchTactful({ headless, extensionDir: join(ROOT, '.output/chrome-mv3') });
+try {
+  const page = await t.openSite('gmail');
+  await page.setViewportSize({ width: 1000, height: 1000 });
+  await typeDraft(page, EDITOR.gmail, DRAFT);
+  const [calm] = await waitForUnderline(page, 'dismissive');
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(shots, 'underlines.png'), clip: { x: 0, y: 400, width: 640, height: 260 } });
+  await clickUnderline(page, calm);
+  await card(page).first().waitFor();
+  await page.screenshot({ path: join(shots, 'card.png'), clip: { x: 0, y: 400, width: 1000, height: 600 } });
+
+  const state = await panelState(t);
+  const panel = await t.openExtensionPage('sidepanel.html');
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.waitForTimeout(1200);
+  await panel.screenshot({ path: join(shots, 'sidepanel.png'), fullPage: false });
+
+  console.log(`Customer: upset ${state.result.customer.upset.toFixed(2)}${state.result.customer.escalate ? ' (escalate)' : ''} — ${state.result.customer.reasons.join('; ')}`);
+  console.log(`Draft: ${JSON.stringify(state.reply)}\nFindings:`);
+  for (const f of state.result.findings) {
+    const where = f.end > f.start ? `"${state.reply.slice(f.start, f.end)}"` : '(missing)';
+    console.log(`  [${f.severity}] ${f.category} ${f.ruleId} ${where}: ${f.message}${f.suggestions[0] ? ` → "${f.suggestions[0].replacement}"` : ''}`);
+  }
+  console.log(`Screenshots: ${['underlines.png', 'card.png', 'sidepanel.png'].map((s) => join('docs/screenshots', s)).join(', ')}`);
+  console.log(`Network requests leaving the machine: ${t.externalRequests.length}`);
+  if (!headless) await page.waitForTimeout(15_000);
+} finally {
+  await t.close();
+}
