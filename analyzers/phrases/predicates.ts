@@ -49,7 +49,7 @@ export const COMPLETED_ACTION = new RegExp(
 export const OWNERSHIP =
   /\b(?:(?:I|we)\s+should\s+have|(?:I|we)\s+should['’]ve|(?<!not\s)(?<!n['’]t\s)(?:our|my)\s+(?:mistake|fault|error|bad)|(?:that['’]s|that\s+is|this\s+is)\s+on\s+(?:us|me)|(?:I|we)\s+(?:am|are|['’]m|['’]re)\s+(?:so\s+|very\s+|really\s+|truly\s+)?sorry(?!\s*,?\s*but\b)(?!\s+(?:you\s+feel|if\b))|(?:I|we)\s+apologi[sz]e(?!\s+for\s+any\b)|(?:I|we)\s+(?:messed|dropped)\s+(?:up|the\s+ball))/i;
 
-const RESEND = /\b(?:re-?sen[dt]|re-?sending|sen[dt]\s+(?:it|them|this|that|a\s+copy|you\s+a\s+copy)?\s*again|forward(?:ed)?\s+(?:it|them)\s+again)\b/i;
+const RESEND = /\b(?:attached\s+(?:it|them|a\s+copy)(?:\s+(?:here|again|below))?|re-?sen[dt]|re-?sending|sen[dt]\s+(?:it|them|this|that|a\s+copy|you\s+a\s+copy)?\s*again|forward(?:ed)?\s+(?:it|them)\s+again)\b/i;
 
 const SARCASM_MARKER =
   /\b(?:I\s+guess|obviously|clearly|wow|so\s+much\s+patience|endless|infinite|as\s+always|yeah\s+right|sure\s+thing|of\s+course|I\s+suppose|eventually|at\s+least|lol|lmao)\b|🙄|🙃|😒|😏/i;
@@ -98,6 +98,8 @@ export const PREDICATES: Record<string, (m: MatchContext) => boolean> = {
     m.facts.offersAlternative || AGENT_ACTION.test(m.sentence.slice(0, m.start)) || AGENT_ACTION.test(m.sentence.slice(m.end)),
   /** The match sits in an if/when/in-case clause ("if it doesn't arrive, check your spam"). */
   conditional: (m) => /\b(?:if|in\s+case|unless|when|should\s+it)\b/i.test(m.sentence.slice(0, m.start)),
+  /** The sentence hedges anywhere ("… in case it went there", "if needed"), so it is advice, not accusation. */
+  hedged: (m) => /\b(?:in\s+case|just\s+in\s+case|if|sometimes|occasionally|it\s+may\s+have|might\s+have)\b/i.test(m.sentence),
   negated: (m) => /\b(?:not|never|no|n['’]t|hardly)\b[^,.;]{0,25}$/i.test(m.sentence.slice(0, m.start)),
   inside_quotes: (m) => {
     const before = m.sentence.slice(0, m.start);
