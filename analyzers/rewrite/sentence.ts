@@ -304,7 +304,7 @@ const KEEP_ACRONYMS = new Set(['PDF', 'CSV', 'USA', 'EUR', 'USD', 'GBP', 'VAT', 
 
 /** CAPS words → lower case (acronyms and ids kept), stacked !!! / ??? → one mark, capital at the start. */
 export function toSentenceCase(s: string): string {
-  const words = s.replace(/([!?])[!?]+/g, '$1').replace(/\b[A-Z][A-Z'’]+\b/g, (w) => (KEEP_ACRONYMS.has(w) || (ACRONYM.test(w) && /\d/.test(w)) ? w : w.toLowerCase()));
+  const words = s.replace(/([!?])[!?]+/g, '$1').replace(/(?<![\w-])[A-Z][A-Z'’]+(?![\w-])/g, (w) => (KEEP_ACRONYMS.has(w) || (ACRONYM.test(w) && /\d/.test(w)) ? w : w.toLowerCase()));
   return capitalizeFirst(words.replace(/\bi\b/g, 'I'));
 }
 
