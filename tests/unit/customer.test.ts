@@ -68,6 +68,10 @@ describe('readCustomer: when to escalate', () => {
     ['You people are useless idiots.', 'Abusive language'],
     ['This is fucking absurd.', 'Swears at the agent'],
     ['Do you even read my emails? Are you even trained?', 'Keeps questioning the agent’s competence'],
+    ['Let me deal with somebody who actually understands billing.', 'Asks for a manager'],
+    ["I'm reporting your company to consumer affairs.", 'Threatens legal action'],
+    ['Your support team are a bunch of clowns.', 'Abusive language'],
+    ['I know where your office is.', 'Threatens safety'],
   ];
   for (const [text, reason] of cases) {
     it(`escalates: ${text}`, () => {
@@ -78,7 +82,7 @@ describe('readCustomer: when to escalate', () => {
   }
 
   it('does not escalate plain frustration or a single pointed question', () => {
-    for (const text of ['Does Facebook login work with your app?', 'Can I post a review of my stay on your website?', 'This is really frustrating, the app keeps logging me out.', 'The invoice is wrong again. Did you even check it?', 'I left a review last week, it was great!']) {
+    for (const text of ['Sue in accounts told me the refund went out.', 'I lost my receipt at the food court.', 'I feel stupid asking, but where is the reset button?', 'Your app is useless on my old tablet, it keeps crashing.', 'Does Facebook login work with your app?', 'Can I post a review of my stay on your website?', 'This is really frustrating, the app keeps logging me out.', 'The invoice is wrong again. Did you even check it?', 'I left a review last week, it was great!']) {
       expect(readCustomer(text).escalate, text).toBe(false);
     }
   });
