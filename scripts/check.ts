@@ -179,10 +179,25 @@ function wrap(text: string, width: number): string[] {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function checklistLine(items: ChecklistItem[], c: Palette): string {
-  const mark = (i: ChecklistItem) =>
-    i.status === 'done' ? c.green(`✔ ${i.label}`) : i.status === 'missing' ? c.red(`✖ ${i.label}`) : c.dim(`– ${i.label}`);
-  return items.map(mark).join('  ');
+/** Checklist items as "✔ label" marks, wrapped by item so colors never split. */
+function checklistLines(items: ChecklistItem[], c: Palette, width: number): string[] {
+  const plainMark = (i: ChecklistItem) => `${i.status === 'done' ? '✔' : i.status === 'missing' ? '✖' : '–'} ${i.label}`;
+  const color = (i: ChecklistItem) => (i.status === 'done' ? c.green : i.status === 'missing' ? c.red : c.dim);
+  const lines: string[] = [];
+  let plainLength = 0;
+  let line = '';
+  for (const item of items) {
+    const mark = plainMark(item);
+    if (line && plainLength + 2 + mark.length > width) {
+      lines.push(line);
+      line = '';
+      plainLength = 0;
+    }
+    line += (line ? '  ' : '') + color(item)(mark);
+    plainLength += (plainLength ? 2 : 0) + mark.length;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /** One file's block: name, customer reading (when a customer message was given), findings. */
@@ -196,7 +211,10 @@ export function formatFile(report: FileReport, c: Palette, opts: { withCustomer:
     const verdict = r.escalate ? c.red(c.bold('escalate: consider handing over to a manager or colleague')) : 'no escalation needed';
     lines.push(`  customer: upset ${r.upset.toFixed(2)}, ${verdict}`);
     if (r.reasons.length > 0) for (const l of wrap(r.reasons.map(oneLine).join(' · '), 96)) lines.push(c.dim(`    ${l}`));
-    if (report.checklist.length > 0) lines.push(`  checklist: ${checklistLine(report.checklist, c)}`);
+    if (report.checklist.length > 0) {
+      lines.push('  checklist:');
+      for (const l of checklistLines(report.checklist, c, 92)) lines.push(`    ${l}`);
+    }
   }
   const rows = shown.map((f) => ({
     where: `${f.line}:${f.column}`,

@@ -192,6 +192,16 @@ describe('tactful check', { timeout: 30_000 }, () => {
   });
 });
 
+describe('the package bin', { timeout: 60_000 }, () => {
+  it('runs from the repo as `npx tactful` without a build step', () => {
+    const r = spawnSync('npx', ['tactful', 'check', '-', '--json'], { cwd: ROOT, input: 'Calm down, please.', encoding: 'utf8' });
+    expect(r.status).not.toBe(2);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.file).toBe('<stdin>');
+    expect(report.findings.some((f) => f.category === 'dismissive')).toBe(true);
+  });
+});
+
 describe('tactful eval', { timeout: 30_000 }, () => {
   it('scores a small corpus file and prints JSON with micro F1', () => {
     const file = join(tmp, 'mini.jsonl');
