@@ -113,6 +113,11 @@ export const PREDICATES: Record<string, (m: MatchContext) => boolean> = {
   resend_follows: (m) => RESEND.test(m.sentence.slice(m.end)) || m.facts.resendAfter,
   ownership_follows: (m) => OWNERSHIP.test(m.sentence.slice(m.end)) || m.facts.ownershipAfter,
   fix_before: (m) => m.facts.fixBefore || COMPLETED_ACTION.test(m.sentence.slice(0, m.start)),
+  /** The agent reports a completed fix somewhere in this sentence ("To make sure…, I've added a reminder"). */
+  fix_in_sentence: (m) => COMPLETED_ACTION.test(m.sentence),
+  /** Good news or the agent's own action follows in the same sentence ("Actually, good news: …", "Actually, I've refunded it"). */
+  good_news: (m) =>
+    /\b(?:good|great|better|some)\s+news\b|\b(?:happy|glad|pleased)\s+to\b/i.test(m.sentence) || AGENT_ACTION.test(m.sentence.slice(m.end)),
   second_person_subject: secondPersonSubject,
   /** The match is at the start of its sentence (after an optional interjection). */
   sentence_start: (m) => /^[\s"'“‘(]*(?:(?:oh|well|so|and|but|ok|okay|hmm|um)[,\s]+)?$/i.test(m.sentence.slice(0, m.start)),
