@@ -54,6 +54,7 @@ function checkResult(reply: string, result: AnalyzeResult): void {
     expect(0 <= f.start && f.start <= f.end && f.end <= reply.length, where).toBe(true);
     expect(splitsPair(reply, f.start), `start splits a surrogate pair: ${where}`).toBe(false);
     expect(splitsPair(reply, f.end), `end splits a surrogate pair: ${where}`).toBe(false);
+    if (f.text !== undefined) expect(f.text, where).toBe(reply.slice(f.start, f.end));
     expect(CATEGORIES).toContain(f.category);
     expect(SEVERITIES).toContain(f.severity);
     expect(typeof f.message).toBe('string');
