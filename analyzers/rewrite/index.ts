@@ -48,6 +48,8 @@ interface Piece {
   sentence: Sentence;
   current: string;
   reasons: Set<string>;
+  /** Categories already rewritten in this sentence. */
+  handled: Set<Category>;
   /** How many times a finding survived a rewrite of this sentence: escalates to plain removal. */
   attempts: number;
 }
@@ -100,6 +102,7 @@ function fixOne(piece: Piece, f: Finding, relStart: number, relEnd: number, ctx:
   if (next === before) piece.attempts = 3;
   piece.current = next;
   piece.reasons.add(REASONS[f.category]);
+  piece.handled.add(f.category);
 }
 
 /** Minimal changed range between two strings, widened to whole words. */
@@ -183,7 +186,7 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
   const { voice: _voice, ...analyzeOptions } = options;
   const analyzeAgain = (text: string) => analyze({ reply: text, customer: input.customer, channel }, analyzeOptions).findings;
 
-  const pieces: Piece[] = draft.sentences.map((s) => ({ sentence: s, current: s.text, reasons: new Set(), attempts: 0 }));
+  const pieces: Piece[] = draft.sentences.map((s) => ({ sentence: s, current: s.text, reasons: new Set(), handled: new Set(), attempts: 0 }));
   let lead = '';
   let tail = '';
   const leadReasons: string[] = [];
@@ -204,7 +207,7 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
       const piece = pieces[i];
       // A sentence already rewritten keeps its rewrite unless something error-level is left:
       // a warning on "…, but I can [alternative]" is not worth losing the content over.
-      if (piece.reasons.size > 0 && f.severity !== 'error') continue;
+      if (piece.handled.has(f.category) && f.severity !== 'error') continue;
       const [s, e] = ranges[i];
       const ctx: SentenceContext = { problem: customer.problem, apologizedElsewhere: apologizesElsewhere(pieces, i, lead) };
       const prev = piece.current;

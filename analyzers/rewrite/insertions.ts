@@ -32,12 +32,19 @@ function reference(customer: CustomerReport): string | undefined {
   return customer.facts.find((f) => /\d/.test(f) && (/^#/.test(f) || /^[A-Z]{1,5}-?\d/.test(f) || /^(?:order|ticket|case|invoice|booking|reference|ref|claim)/i.test(f)));
 }
 
+/** The thing the customer wrote about ("my lamp" → "your lamp"), when no problem phrase could be read. */
+function product(customer: CustomerReport): string | undefined {
+  const f = customer.facts.find((x) => /^(?:my|the|your|our) [\p{L} -]+$/iu.test(x));
+  return f ? f.replace(/^(?:my|the|your|our) /i, 'your ') : undefined;
+}
+
 function problemPhrase(customer: CustomerReport): string | undefined {
   const ref = reference(customer);
-  if (!customer.problem) return undefined;
-  if (!ref) return customer.problem;
+  const base = customer.problem ?? (product(customer) ? `the trouble with ${product(customer)}` : undefined);
+  if (!base) return undefined;
+  if (!ref || base.includes(ref)) return base;
   const id = /^(?:order|ticket|case|invoice|booking|reference|ref|claim)/i.test(ref) ? ref : `order ${ref}`;
-  return `${customer.problem} on ${id}`;
+  return `${base} on ${id}`;
 }
 
 export function empathySentence(ctx: InsertionContext): string {
@@ -66,7 +73,7 @@ export function apologySentence(ctx: InsertionContext): string {
   const p = problemPhrase(customer);
   const what = p ?? 'this';
   const strong = customer.level === 'furious' || customer.level === 'upset';
-  const warm = [`I'm really sorry about ${what}.`, `I'm so sorry about ${what}.`, strong ? `I'm truly sorry about ${what} — that's not the experience you should have had.` : `I'm sorry about ${what}.`];
+  const warm = [`I'm really sorry about ${what}.`, `I'm so sorry about ${what}.`, p ? `I'm sorry for ${p} — that shouldn't have happened.` : "I'm sorry you've had to deal with this.", strong ? `I'm truly sorry about ${what} — that's not the experience you should have had.` : `I'm sorry about ${what}.`];
   const formal = [`I apologize for ${what}.`, `Please accept my apologies for ${what}.`, `I'm sorry about ${what}.`];
   if (channel === 'zendesk') formal.push(`On behalf of the team, I apologize for ${what}.`);
   return pick(voice === 'formal' ? formal : warm, seed, 3);
@@ -74,21 +81,45 @@ export function apologySentence(ctx: InsertionContext): string {
 
 export function nextStepSentence(ctx: InsertionContext): string {
   const { customer, voice, channel, seed } = ctx;
-  const p = problemPhrase(customer) ?? 'this';
+  const known = problemPhrase(customer);
+  const p = known ?? 'this';
+  // Each opens with a verb the next-step check recognizes; [action] and [date] stay for the agent to fill.
   const options =
     voice === 'formal'
-      ? [`I will [action] to resolve ${p} and confirm by [date].`, `My next step is to [action] for ${p}; I will confirm once it is done by [date].`]
-      : [p === 'this' ? "I'll [action] to sort this out and confirm with you by [date]." : `I'll [action] to sort out ${p} and confirm with you by [date].`, `Here's what I'll do next: [action] for ${p}, done by [date].`];
-  if (channel === 'marketplace') options.push(`I'll [action] on my side and send you the update by [date].`);
-  if (channel === 'zendesk') options.push(`I've noted ${p} on this ticket and I'll [action] by [date].`);
+      ? [
+          `I will handle ${p} personally: [action], confirmed by [date].`,
+          'I will update you by [date] once [action] is complete.',
+          `I will take care of ${p} myself ([action]) and confirm by [date].`,
+        ]
+      : [
+          `I'll take care of ${p} myself — [action] — and confirm with you by [date].`,
+          "I'll update you by [date] once [action] is done.",
+          `I'll handle ${p} from here: [action], and I'll confirm by [date].`,
+          known ? `I'll check ${known} on our side and [action] by [date].` : "I'll check this on our side and [action] by [date].",
+        ];
+  if (channel === 'marketplace') options.push("I'll fix this on my side ([action]) and send you the update here by [date].");
+  if (channel === 'zendesk') options.push(`I've noted ${p} on this ticket and I'll update you by [date] once [action] is done.`);
   return pick(options, seed, 4);
 }
 
 export function followUpSentence(ctx: InsertionContext): string {
-  const { voice, seed } = ctx;
+  const { customer, voice, channel, seed } = ctx;
+  const known = problemPhrase(customer);
   const options =
     voice === 'formal'
-      ? ['I will check in on [day] to make sure everything is resolved.', 'I will follow up on [day] to confirm everything is in order.']
-      : ["I'll check in on [day] to make sure everything is sorted.", "I'll follow up on [day] to make sure it's all working for you."];
+      ? [
+          'I will check in on [day] to make sure everything is resolved.',
+          'I will follow up on [day] to confirm everything is in order.',
+          known ? `I will contact you again on [day] to confirm ${known} is resolved.` : 'I will contact you again on [day] to confirm the matter is closed.',
+        ]
+      : [
+          "I'll check in on [day] to make sure everything is sorted.",
+          "I'll follow up on [day] to make sure it's all working for you.",
+          known ? `I'll check back on [day] to make sure ${known} is fully behind you.` : "I'll check back on [day] to make sure you're all set.",
+          "I'll touch base again on [day] so you're not left waiting.",
+        ];
+  if (channel === 'zendesk') options.push("I'll keep this ticket open and check in on [day].");
+  if (channel === 'marketplace') options.push("I'll message you here on [day] to check everything works on your side.");
+  if (channel === 'email') options.push("I'll email you on [day] to confirm it's resolved.");
   return pick(options, seed, 5);
 }
