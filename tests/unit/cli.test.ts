@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lineStarts, positionAt } from '../../scripts/check.ts';
+import { COLORS, formatFile, formatSummary, lineStarts, NO_COLORS, pickPalette, positionAt, type FileReport } from '../../scripts/check.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'scripts/tactful.mjs');
@@ -75,6 +75,61 @@ describe('line and column from UTF-16 offsets', () => {
     expect(positionAt(starts, text.indexOf('Next'))).toEqual({ line: 4, column: 1 });
     expect(positionAt(starts, text.indexOf('last'))).toEqual({ line: 5, column: 1 });
     expect(positionAt(starts, text.length)).toEqual({ line: 5, column: 5 });
+  });
+});
+
+describe('stylish output', () => {
+  const finding = (over: Partial<FileReport['findings'][number]>): FileReport['findings'][number] => ({
+    ruleId: 'r',
+    category: 'dismissive',
+    severity: 'error',
+    start: 0,
+    end: 9,
+    message: 'Telling an upset\ncustomer how to feel makes it worse.',
+    rationale: '',
+    suggestions: [{ label: 'Acknowledge', replacement: 'I understand why you are upset' }],
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 10,
+    ...over,
+  });
+  const report: FileReport = {
+    file: 'macros/refund.txt',
+    findings: [
+      finding({}),
+      finding({ category: 'missing_apology', severity: 'warning', start: 20, end: 20, line: 12, column: 3, suggestions: [{ label: 'Apologize', replacement: "I'm sorry\nabout the double charge." }] }),
+      finding({ category: 'insult', severity: 'info', line: 2, column: 5, suggestions: [{ label: 'Remove', replacement: '' }] }),
+    ],
+    checklist: [],
+    tone: { politeness: 0 },
+    customer: { upset: 0.9, escalate: true, reasons: ['Asks for a manager'] },
+  };
+
+  it('prints aligned line:col, severity, category, one-line message and the first suggestion', () => {
+    const out = formatFile(report, NO_COLORS, { withCustomer: false, quiet: false }).split('\n');
+    expect(out[0]).toBe('macros/refund.txt');
+    expect(out[1]).toBe('   1:1  error    dismissive       Telling an upset customer how to feel makes it worse.  (→ "I understand why you are upset")');
+    expect(out[2]).toBe('  12:3  warning  missing_apology  Telling an upset customer how to feel makes it worse.  (→ add: "I\'m sorry about the double charge.")');
+    expect(out[3]).toContain('   2:5  info     insult');
+    expect(out[3]).toContain('(→ remove it)');
+  });
+
+  it('summarizes counts, shows the customer reading, and --quiet keeps errors only', () => {
+    expect(formatSummary([report], NO_COLORS, false)).toBe('✖ 3 problems (1 error, 1 warning, 1 info)');
+    expect(formatSummary([report], NO_COLORS, true)).toBe('✖ 1 problem (1 error, 0 warnings)');
+    expect(formatSummary([{ ...report, findings: [] }], NO_COLORS, false)).toBe('✔ no problems in 1 file');
+    const withCustomer = formatFile(report, NO_COLORS, { withCustomer: true, quiet: true });
+    expect(withCustomer).toContain('customer: upset 0.90, escalate');
+    expect(withCustomer).toContain('Asks for a manager');
+    expect(withCustomer).not.toContain('missing_apology');
+  });
+
+  it('colors only on a terminal without NO_COLOR', () => {
+    expect(pickPalette({ isTTY: true }, {})).toBe(COLORS);
+    expect(pickPalette({ isTTY: true }, { NO_COLOR: '1' })).toBe(NO_COLORS);
+    expect(pickPalette({ isTTY: false }, {})).toBe(NO_COLORS);
+    expect(pickPalette({}, {})).toBe(NO_COLORS);
   });
 });
 
