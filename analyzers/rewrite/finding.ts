@@ -4,7 +4,6 @@
 // expressed as a replacement of the finding's span when it fits inside it.
 import type { AnalysisContext } from '../context.ts';
 import type { Finding, Suggestion } from '../types.ts';
-import { readDraft } from '../text/draft.ts';
 import { containsFact, extractFacts } from '../facts.ts';
 import { APOLOGY, NON_APOLOGY } from '../lexicon/agent-cues.ts';
 import { removePhrase, rewriteSentence } from './sentence.ts';
@@ -68,18 +67,32 @@ function toSuggestion(reply: string, finding: Finding, sStart: number, sEnd: num
   return { label, replacement: reply.slice(from, start) + mid + reply.slice(end, to), start: from, end: to };
 }
 
+/**
+ * The sentence holding [start, end), found by scanning outwards to a line break
+ * or a closing mark followed by a space. Local on purpose: re-reading the whole
+ * draft for every finding would cost as much as the analysis itself.
+ */
+function sentenceAround(reply: string, start: number, end: number): { text: string; start: number; end: number } | undefined {
+  let s = start;
+  while (s > 0 && reply[s - 1] !== '\n' && !(/\s/.test(reply[s - 1]) && /[.!?…]/.test(reply[s - 2] ?? ''))) s--;
+  let e = Math.max(end, start);
+  while (e < reply.length && reply[e] !== '\n' && !(/[.!?…]/.test(reply[e - 1] ?? '') && /\s/.test(reply[e]) && e > start)) e++;
+  while (s < e && /\s/.test(reply[s])) s++;
+  while (e > s && /\s/.test(reply[e - 1])) e--;
+  return e > s ? { text: reply.slice(s, e), start: s, end: e } : undefined;
+}
+
 /** Returns 1–3 replacements for reply.slice(finding.start, finding.end) that read naturally in the sentence. */
 export function rewriteFinding(reply: string, finding: Finding, context: AnalysisContext): Suggestion[] {
   if (finding.start === finding.end || finding.category.startsWith('missing_')) return finding.suggestions;
-  const draft = readDraft(reply);
-  const sentence = draft.sentences.find((s) => finding.start >= s.start && finding.start < s.end);
+  const sentence = sentenceAround(reply, finding.start, finding.end);
   if (!sentence) return finding.suggestions;
   const relStart = finding.start - sentence.start;
   const relEnd = Math.min(finding.end, sentence.end) - sentence.start;
-  const others = draft.sentences.filter((s) => s !== sentence).map((s) => s.text.toLowerCase());
+  const elsewhere = (reply.slice(0, sentence.start) + '\n' + reply.slice(sentence.end)).toLowerCase().split(/(?<=[.!?])\s+|\n+/);
   const ctx = {
     problem: context.customer.problem,
-    apologizedElsewhere: others.some((t) => APOLOGY.test(t) && !NON_APOLOGY.test(t)),
+    apologizedElsewhere: elsewhere.some((t) => APOLOGY.test(t) && !NON_APOLOGY.test(t)),
   };
   const label = LABELS[finding.category] ?? 'Rephrase';
   const candidates = rewriteSentence(sentence.text, relStart, relEnd, finding.category, ctx).filter((c) => keepsFacts(sentence.text, c));

@@ -14,6 +14,8 @@ export interface SentenceContext {
   apologizedElsewhere: boolean;
 }
 
+export const MAX_SENTENCE = 2000;
+
 interface Family {
   re: RegExp;
   /** Whole-sentence candidates from the match; `s` is the sentence. */
@@ -326,6 +328,7 @@ function substantial(s: string): boolean {
  * nothing meaningful is left.
  */
 export function removePhrase(sentence: string, start: number, end: number): string {
+  if (sentence.length > MAX_SENTENCE) return sentence;
   if (extractFacts(sentence.slice(start, end)).length > 0) return sentence;
   const clauseEnd = /[,.;!?—–]|$/.exec(sentence.slice(end));
   let e = end;
@@ -344,6 +347,8 @@ export function removePhrase(sentence: string, start: number, end: number): stri
  */
 export function rewriteSentence(sentence: string, start: number, end: number, category: Category, ctx: SentenceContext): string[] {
   const out: string[] = [];
+  // Nobody writes a 2,000-character sentence; pasted logs get no rewrite rather than a slow one.
+  if (sentence.length > MAX_SENTENCE) return out;
   for (const family of FAMILIES[category] ?? []) {
     const re = new RegExp(family.re.source, family.re.flags.replace('g', ''));
     const m = re.exec(sentence);

@@ -14,10 +14,15 @@ export function lowerFirst(s: string): string {
   return s.replace(/^(\p{Lu})(\p{Ll}*)(?=\b|')/u, (m, c: string, rest: string) => (m === 'I' ? m : c.toLowerCase() + rest));
 }
 
-/** The closing mark a sentence ends with ("." when none). */
+/** The closing mark a sentence ends with ("" when none). A scan from the end: a regex anchored at `$` is quadratic on long "????" runs. */
 export function endMark(sentence: string): string {
-  const m = /[.!?…]+["'’”)]*\s*$/.exec(sentence);
-  return m ? m[0].trim() : '';
+  let end = sentence.length;
+  while (end > 0 && /\s/.test(sentence[end - 1])) end--;
+  let i = end;
+  while (i > 0 && /["'’”)]/.test(sentence[i - 1])) i--;
+  const closers = i;
+  while (i > 0 && /[.!?…]/.test(sentence[i - 1])) i--;
+  return i === closers ? '' : sentence.slice(i, end);
 }
 
 /** Tidies a sentence fragment into a sentence; returns '' when no words are left. */
