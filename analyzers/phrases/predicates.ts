@@ -87,7 +87,10 @@ function secondPersonSubject(m: MatchContext): boolean {
   if (!/\byou\b/i.test(clause)) return false;
   if (clause.split(/\s+/).length > MAX_PARSE_WORDS) return false;
   // "you" directly before a verb phrase, not "I told you" / "for you".
-  return nlp(clause).match('you (#Adverb|#Modal|#Auxiliary|#Negative)* #Verb').found && !/\b(?:to|for|with|told|thank|help|assure|promise)\s+you\b/i.test(m.sentence.slice(Math.max(0, m.start - 12), m.end));
+  const doc = nlp(clause);
+  const helper = '(#Adverb|#Modal|#Auxiliary|#Negative)';
+  const youActs = doc.has('you #Verb') || doc.has(`you ${helper} #Verb`) || doc.has(`you ${helper} ${helper} #Verb`);
+  return youActs && !/\b(?:to|for|with|told|thank|help|assure|promise)\s+you\b/i.test(m.sentence.slice(Math.max(0, m.start - 12), m.end));
 }
 
 export const PREDICATES: Record<string, (m: MatchContext) => boolean> = {
