@@ -23,12 +23,15 @@ export function extractText(root: HTMLElement, exclude?: string): TextMap {
   const segments: TextSegment[] = [];
   let length = 0;
   let pendingBreak = false;
+  let endsWithNewline = false;
   const emit = (s: string) => {
     parts.push(s);
     length += s.length;
+    endsWithNewline = s.endsWith('\n');
   };
+  // A block boundary is one line break, however many block edges meet there.
   const breakLine = () => {
-    if (length > 0 && !pendingBreak) pendingBreak = true;
+    if (length > 0 && !endsWithNewline) pendingBreak = true;
   };
   const flush = () => {
     if (pendingBreak) {

@@ -1,4 +1,4 @@
-import { lastBefore, plainText, type SiteConfig } from './types.ts';
+import { isVisible, plainText, type SiteConfig } from './types.ts';
 
 const QUOTE = '.gmail_quote, blockquote';
 
@@ -11,10 +11,13 @@ export const gmail: SiteConfig = {
   editorKind: () => 'contenteditable',
   excludeSelector: `.gmail_signature, .gmail_signature_prefix, ${QUOTE}`,
   customerMessage(editor) {
-    const messages = [...document.querySelectorAll<HTMLElement>('div.a3s')].filter((m) => !editor.contains(m) && m.offsetParent !== null);
+    // Messages and this editor in document order (querySelectorAll's order).
+    const ordered = [...document.querySelectorAll<HTMLElement>('div.a3s')].concat(editor).filter((m) => m === editor || (!editor.contains(m) && isVisible(m)));
+    const inDocOrder = [...document.querySelectorAll<HTMLElement>('div.a3s, [g_editable="true"]')].filter((m) => ordered.includes(m));
+    const messages = inDocOrder.filter((m) => m !== editor);
     const inThread = editor.closest('[role="main"], .adn, .ip');
     // Inline reply: the message just above it. Pop-up compose: the last expanded message.
-    const message = inThread ? lastBefore(messages, editor) : messages.at(-1);
+    const message = inThread ? inDocOrder.slice(0, inDocOrder.indexOf(editor)).at(-1) : messages.at(-1);
     return plainText(message, QUOTE);
   },
 };

@@ -36,16 +36,7 @@ export function plainText(el: Element | null | undefined, exclude?: string): str
   return parts.join('').replace(/\n{3,}/g, '\n\n').trim();
 }
 
+/** Rendered (not display:none, not in a hidden subtree); structural fallback where layout is unavailable. */
 export function isVisible(el: HTMLElement): boolean {
-  return typeof el.checkVisibility === 'function' ? el.checkVisibility() : el.offsetParent !== null;
-}
-
-/** Last element of `candidates` that comes before `anchor` in document order. */
-export function lastBefore<T extends Element>(candidates: Iterable<T>, anchor: Element): T | undefined {
-  let found: T | undefined;
-  for (const c of candidates) {
-    if (c.contains(anchor) || anchor.contains(c)) continue;
-    if (c.compareDocumentPosition(anchor) & Node.DOCUMENT_POSITION_FOLLOWING) found = c;
-  }
-  return found;
+  return typeof el.checkVisibility === 'function' ? el.checkVisibility() : !el.closest('[hidden], [aria-hidden="true"]');
 }
