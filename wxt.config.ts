@@ -10,6 +10,8 @@ const e2eHosts = e2e ? ['https://www.upwork.com/*', 'https://www.fiverr.com/*'] 
 
 export default defineConfig({
   ...(e2e ? { outDir: '.output/e2e' } : {}),
+  // MV3 everywhere: Firefox gets a background event page and sidebar_action.
+  manifestVersion: 3,
   modules: ['@wxt-dev/module-react'],
   manifest: {
     name: 'Tactful',
@@ -24,7 +26,12 @@ export default defineConfig({
       },
     },
     browser_specific_settings: {
-      gecko: { id: 'tactful@tactful.dev', strict_min_version: '128.0' },
+      gecko: {
+        id: 'tactful@tactful.dev',
+        strict_min_version: '128.0',
+        // Nothing leaves the device.
+        data_collection_permissions: { required: ['none'] },
+      } as { id: string; strict_min_version: string },
     },
   },
 });

@@ -1,5 +1,6 @@
 // Sites beyond Gmail and Zendesk: once the user grants an origin at run time
 // (popup switch → permissions.request), the content script is registered for it.
+// Re-registered on every background start (Firefox keeps no registrations across sessions).
 import { browser } from 'wxt/browser';
 
 const SCRIPT_ID = 'tactful-optional-sites';
@@ -14,7 +15,7 @@ export async function syncOptionalContentScripts(): Promise<string[]> {
   if (existing.length) await b.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (origins.length) {
     await b.scripting.registerContentScripts([
-      { id: SCRIPT_ID, matches: origins, js: ['content-scripts/content.js'], runAt: 'document_idle', allFrames: false, persistAcrossSessions: true },
+      { id: SCRIPT_ID, matches: origins, js: ['content-scripts/content.js'], runAt: 'document_idle', allFrames: false, persistAcrossSessions: false },
     ]);
   }
   return origins;
