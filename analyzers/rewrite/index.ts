@@ -93,10 +93,14 @@ function apologizesElsewhere(pieces: Piece[], except: number, lead: string): boo
   return pieces.some((p, i) => i !== except && APOLOGY.test(p.current.toLowerCase()) && !NON_APOLOGY.test(p.current.toLowerCase()));
 }
 
-function fixOne(piece: Piece, f: Finding, relStart: number, relEnd: number, ctx: SentenceContext): void {
+function fixOne(piece: Piece, f: Finding, relStart: number, relEnd: number, ctx: SentenceContext, familyOnly: boolean): void {
   const before = piece.current;
   const candidates = piece.attempts < 2 ? rewriteSentence(before, relStart, relEnd, f.category, ctx) : [];
   let next = candidates.find((c) => safe(before, c));
+  if (next === undefined && familyOnly) {
+    piece.attempts = 3;
+    return;
+  }
   if (next === undefined) next = removePhrase(before, relStart, relEnd);
   if (!safe(before, next)) next = before.slice(0, relStart) + before.slice(relEnd); // never lose a fact
   if (next === before) piece.attempts = 3;
@@ -207,12 +211,13 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
       const piece = pieces[i];
       // A sentence already rewritten keeps its rewrite unless something error-level is left:
       // a warning on "…, but I can [alternative]" is not worth losing the content over.
-      if (piece.handled.has(f.category) && f.severity !== 'error') continue;
+      // A warning re-raised on a sentence already rewritten for it may only get another family rewrite, not removal.
+      const familyOnly = piece.handled.has(f.category) && f.severity !== 'error';
       const [s, e] = ranges[i];
       const ctx: SentenceContext = { problem: customer.problem, apologizedElsewhere: apologizesElsewhere(pieces, i, lead) };
       const prev = piece.current;
       if (pass > 0 && piece.attempts < 3) piece.attempts++;
-      fixOne(piece, f, f.start - s, Math.min(f.end, e) - s, ctx);
+      fixOne(piece, f, f.start - s, Math.min(f.end, e) - s, ctx, familyOnly);
       changed ||= piece.current !== prev;
     }
     // Missing pieces only once the phrase fixes have settled: a repaired apology may already cover one.

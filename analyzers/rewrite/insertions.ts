@@ -34,8 +34,8 @@ function reference(customer: CustomerReport): string | undefined {
 
 /** The thing the customer wrote about ("my lamp" → "your lamp"), when no problem phrase could be read. */
 function product(customer: CustomerReport): string | undefined {
-  const f = customer.facts.find((x) => /^(?:my|the|your|our) [\p{L} -]+$/iu.test(x));
-  return f ? f.replace(/^(?:my|the|your|our) /i, 'your ') : undefined;
+  const f = customer.facts.find((x) => /^(?:my|the|your|our) [\p{L}-]+(?: [\p{L}-]+)?$/iu.test(x) && !/ (?:my|the|your|our)$/i.test(x) && !/\b(?:my|your|our) .* (?:my|your|our|the)\b/i.test(x));
+  return f ? f.replace(/^(?:my|the|your|our) /i, 'your ').toLowerCase() : undefined;
 }
 
 function problemPhrase(customer: CustomerReport): string | undefined {

@@ -16,6 +16,10 @@ export interface SentenceContext {
 
 export const MAX_SENTENCE = 2000;
 
+/** Denying fault or praising ourselves instead of answering. */
+const BOAST =
+  /\b(?:(?:we|i) did (?:nothing|not do anything) wrong|(?:we(?:'re| are)|i(?:'m| am)) (?:only |just )?(?:doing (?:our|my) best|human)|(?:it|this|that)(?:'s| is| was) not (?:our|my) (?:fault|problem|issue|mistake)|errors? (?:are|is) (?:extremely |very )?rare|(?:our|my) \w+ (?:are|is) (?:highly |very |well )?(?:trained|experienced|qualified|professional)|(?:which )?(?:is|are) (?:completely |perfectly |totally )?normal(?: and)?|(?:is|are) (?:always|thoroughly) (?:checked|tested|preceded by \w+))\b/i;
+
 interface Family {
   re: RegExp;
   /** Whole-sentence candidates from the match; `s` is the sentence. */
@@ -71,11 +75,25 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     },
     {
       // Denying fault or praising ourselves ("we did nothing wrong", "our staff are highly trained").
-      re: /\b(?:(?:we|i) did (?:nothing|not do anything) wrong|(?:we(?:'re| are)|i(?:'m| am)) (?:only |just )?(?:doing (?:our|my) best|human)|(?:it|this|that)(?:'s| is| was) not (?:our|my) (?:fault|problem|issue|mistake)|errors? (?:are|is) (?:extremely |very )?rare|(?:our|my) \w+ (?:are|is) (?:highly |very |well )?(?:trained|experienced|qualified|professional)|(?:is|are) (?:completely |perfectly |totally )?normal|(?:is|are) (?:always|thoroughly) (?:checked|tested|preceded by \w+))\b/i,
+      re: BOAST,
       build: (m, s) => {
-        const rest = removeRange(s, m.index, m.index + m[0].length);
+        // Every boast in the sentence goes ("our staff are trained and errors are rare").
+        const all = new RegExp(BOAST.source, "gi");
+        let rest = s;
+        for (let i = 0; i < 3 && all.test(rest); i++) {
+          all.lastIndex = 0;
+          const hit = all.exec(rest);
+          if (!hit) break;
+          rest = removeRange(rest, hit.index, hit.index + hit[0].length);
+          all.lastIndex = 0;
+        }
         return [substantial(rest) ? rest : '', "Let me look into what happened in your case."];
       },
+    },
+    {
+      // "If the system says the password is wrong, then it's wrong" → look into it instead of insisting.
+      re: /\bif the (?:system|app|record|log|screen) (?:says|shows) ([^,]+),? (?:then )?(?:it(?:'s| is)|that(?:'s| is)) \w+/i,
+      build: (m, s) => [splice(s, m, `the system shows ${m[1].trim()}, so let's find out why`)],
     },
     {
       // "I messaged you on Tuesday" → "It looks like my message on Tuesday didn't reach you".
@@ -152,7 +170,7 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     },
     {
       // Shifting blame to a partner, the weather or "the system" ("we aren't responsible for …").
-      re: /\b(?:that(?:'s| is)|it(?:'s| is)|this is) not (?:our|my) (?:fault|responsibility|problem|doing)\b,?|\b(?:we|i)(?:'re| are| am|'m) not (?:responsible|liable|to blame) for [^,.;!?]+|\b(?:so )?(?:there(?:'s| is) nothing (?:we|i) can do)\b/i,
+      re: /\b(?:that(?:'s| is)|it(?:'s| is)|this is) not (?:our|my) (?:fault|responsibility|problem|doing)\b(?:,?\s*(?:it(?:'s| is| was)) (?:the |because of the )?\w+(?: \w+)?(?=[.!?]|$))?,?|\b(?:we|i)(?:'re| are| am|'m) not (?:responsible|liable|to blame) for [^,.;!?]+|\b(?:so )?(?:there(?:'s| is) nothing (?:we|i) can do)\b/i,
       build: (m, s) => {
         const rest = removeRange(s, m.index, m.index + m[0].length);
         return [substantial(rest) ? rest : '', "That's ours to sort out, and I'll follow it up."];
@@ -172,7 +190,7 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     },
     {
       // Minimizing: "it's just a screen protector", "X can happen to anyone", "works fine for everyone else".
-      re: /\b(?:(?:it(?:'s| is)|this is|that(?:'s| is)) (?:only|just|not a big deal|no big deal|not the end of the world|hardly [\w ]+)(?: (?:a |an |the )?([^,.;!?]+))?|(?:\w+ )?(?:can|could) happen to anyone|(?:works?|opens?|loads?) fine for everyone else|(?:it(?:'s| has))? been (?:there|like that) for years|things (?:come up|happen)|these things happen|(?:there(?:'s| is)) no (?:point|need|use) (?:in )?(?:chasing|asking|writing|emailing|complaining)[^,.;!?]*|it won'?t make it (?:any )?faster|(?:we(?:'re| are)|i(?:'m| am)) (?:a bit |very |really )?busy|your loss|don'?t worry(?: about it)?|no big deal|lol)\b/i,
+      re: /\b(?:(?:it(?:'s| is)|this is|that(?:'s| is)) (?:only|just|not a big deal|no big deal|not the end of the world|hardly [\w ]+)(?: (?:a |an |the )?([^,.;!?]+))?|(?:\w+ )?(?:can|could) happen to anyone|(?:works?|opens?|loads?) fine for everyone else|(?:it(?:'s| has))? been (?:there|like that) for years|things (?:come up|happen)|these things happen|(?:there(?:'s| is)) no (?:point|need|use) (?:in )?(?:chasing|asking|writing|emailing|complaining)[^,.;!?]*(?:,\s*it won'?t make it (?:any )?faster)?|it won'?t make it (?:any )?faster|(?:we(?:'re| are)|i(?:'m| am)) (?:a bit |very |really )?busy|(?:they(?:'re| are) cheap,?\s*)?(?:just )?buy (?:another|a new) one|your loss|don'?t worry(?: about it)?|no big deal|lol)\b/i,
       build: (m, s, ctx) => {
         const rest = removeRange(s, m.index, m.index + m[0].length);
         const what = m[1] && !/^(?:a |an )?(?:deal|end)\b/.test(m[1]) ? `the ${the(m[1].replace(/\s+lol$/i, ''))}` : problemOr(ctx, 'this');
@@ -182,9 +200,9 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     },
     {
       // "you can export it to PDF yourself in two clicks" → "you can export it to PDF" (drop the "easy for you" words).
-      re: /\s*\b(?:yourself|simply|just|easily|in (?:two|2|a few|one|1) (?:clicks?|seconds|minutes)|it(?:'s| is) (?:really )?(?:easy|simple))\b/gi,
+      re: /\s*\b(?:yourself|simply|just|easily|it(?:'s| is) (?:really )?(?:easy|simple))\b/gi,
       build: (_m, s) => {
-        const stripped = tidySentence(s.replace(/\s*\b(?:yourself|simply|just|easily|in (?:two|2|a few|one|1) (?:clicks?|seconds|minutes)|it(?:'s| is) (?:really )?(?:easy|simple))\b/gi, ''), endMark(s) || '.');
+        const stripped = tidySentence(s.replace(/\s*\b(?:yourself|simply|just|easily|it(?:'s| is) (?:really )?(?:easy|simple))\b/gi, ''), endMark(s) || '.');
         return [/^you can\b/i.test(stripped) ? `If it helps, ${lowerFirst(stripped)}` : stripped];
       },
     },
