@@ -148,3 +148,18 @@ describe('suggestReply properties (fast-check)', () => {
     );
   });
 });
+
+describe('suggestReply on arbitrary text (fast-check)', () => {
+  const WORDS = ['you', 'never', 'sent', 'the', 'invoice', 'calm', 'down', 'As', 'I', 'said', ',', '.', '!!!', '??', 'SORRY', 'but', '#123', '$5', 'KX-9', 'guarantee', '\n', '\n\n', '> quoted', 'Best,', 'é', '😡', 'policy', "can't", 'refund', 'lol'];
+  it('never throws, edits reproduce the text, and no draft fact is lost', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...WORDS), { maxLength: 40 }), fc.string({ maxLength: 40 }), (words, customer) => {
+        const reply = words.join(' ');
+        const out = suggestReply({ reply, customer });
+        expect(applyEdits(reply, out.edits)).toBe(out.text);
+        expect(checkReply({ reply, customer }, out.text).lostFacts).toEqual([]);
+      }),
+      { numRuns: 150, seed: 11 },
+    );
+  });
+});
