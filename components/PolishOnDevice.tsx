@@ -1,52 +1,46 @@
-// "Polish on device": a second option where Chrome's built-in Rewriter exists.
-// The wrapper (lib/ondevice-rewriter.ts, owned by the rewrites work) checks the
-// output keeps every fact; this button only appears when both the browser API
-// and that wrapper are present, so the rule-based reply always stays the default.
+// "Polish on device": a second option where Chrome's built-in AI exists. The
+// wrapper (lib/ondevice-rewriter.ts) checks the model kept every fact and
+// placeholder and added no promise, or discards its output with a message;
+// the rule-based reply stays the default and always works.
 import { useEffect, useState } from 'react';
+import type { Channel } from '../analyzers/types.ts';
 import type { TextEdit } from '../lib/messages.ts';
+import { detectApis, onDeviceAvailability, polishOnDevice, type OnDeviceApis } from '../lib/ondevice-rewriter.ts';
 import { spanEdit } from '../lib/ui-diff.ts';
-import { onDeviceRewriterAvailable } from '../lib/ui-ondevice.ts';
 import { PlaceholderText } from './PlaceholderText.tsx';
-
-type PolishResult = { ok: true; text: string } | { ok: false; message: string };
-type Polish = (text: string, context: { reply: string; customer: string }) => Promise<PolishResult>;
-
-// Resolved at build time: empty until the wrapper module exists.
-const wrapperModules = import.meta.glob('../lib/ondevice-rewriter.ts');
-
-async function loadPolish(): Promise<Polish | null> {
-  const load = Object.values(wrapperModules)[0];
-  if (!load) return null;
-  const mod = (await load()) as { polishOnDevice?: unknown };
-  return typeof mod.polishOnDevice === 'function' ? (mod.polishOnDevice as Polish) : null;
-}
 
 interface Props {
   reply: string;
   suggested: string;
   customer: string;
+  channel: Channel;
   busy: boolean;
   onApply(edit: TextEdit, label: string): void;
 }
 
-export function PolishOnDevice({ reply, suggested, customer, busy, onApply }: Props) {
-  const [polish, setPolish] = useState<Polish | null>(null);
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'failed'; message: string }>({
-    kind: 'idle',
-  });
+const AVAILABILITY_TIMEOUT_MS = 3000;
+
+type PolishState = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'failed'; message: string };
+
+export function PolishOnDevice({ reply, suggested, customer, channel, busy, onApply }: Props) {
+  const [offered, setOffered] = useState(false);
+  const [state, setState] = useState<PolishState>({ kind: 'idle' });
   useEffect(() => {
     let alive = true;
-    (async () => {
-      if (!(await onDeviceRewriterAvailable(self))) return;
-      const fn = await loadPolish();
-      if (alive && fn) setPolish(() => fn);
-    })();
+    const apis = detectApis(self);
+    // Ask each API on its own with a time limit: in Chromium without a model
+    // service, the first LanguageModel.availability() call can hang.
+    const ask = (only: OnDeviceApis) =>
+      Promise.race([onDeviceAvailability(only), new Promise<'unavailable'>((resolve) => setTimeout(() => resolve('unavailable'), AVAILABILITY_TIMEOUT_MS))]);
+    void Promise.all([ask({ Rewriter: apis.Rewriter }), ask({ LanguageModel: apis.LanguageModel })]).then(([rewriter, prompt]) => {
+      if (alive) setOffered(rewriter !== 'unavailable' || prompt !== 'unavailable');
+    });
     return () => {
       alive = false;
     };
   }, []);
   useEffect(() => setState({ kind: 'idle' }), [suggested]);
-  if (!polish) return null;
+  if (!offered) return null;
 
   const edit = state.kind === 'done' ? spanEdit(reply, state.text) : null;
   return (
@@ -56,15 +50,19 @@ export function PolishOnDevice({ reply, suggested, customer, busy, onApply }: Pr
         disabled={busy || state.kind === 'working'}
         onClick={async () => {
           setState({ kind: 'working' });
-          const result = await polish(suggested, { reply, customer }).catch((e: Error) => ({ ok: false as const, message: e.message }));
+          const result = await polishOnDevice(suggested, { reply, customer, channel }).catch((e: Error) => ({ ok: false as const, message: e.message }));
           setState(result.ok ? { kind: 'done', text: result.text } : { kind: 'failed', message: result.message });
         }}
       >
         {state.kind === 'working' ? 'Polishing on device…' : 'Polish on device'}
       </button>
-      {state.kind === 'failed' && <p className="notice error">On-device polish discarded: {state.message}</p>}
+      {state.kind === 'failed' && (
+        <p className="notice error" role="alert" data-testid="polish-result">
+          {state.message}
+        </p>
+      )}
       {state.kind === 'done' && (
-        <div className="card inner">
+        <div className="card inner" data-testid="polish-result">
           <p className="muted">Polished on this device (nothing left the browser):</p>
           <blockquote className="preview">
             <PlaceholderText text={state.text} />

@@ -96,7 +96,7 @@ export function SuggestedReply({ reply, customer, channel, voice, options, busy,
         <button type="button" onClick={onDismiss}>
           Dismiss
         </button>
-        <PolishOnDevice reply={reply} suggested={suggestion.text} customer={customer} busy={busy} onApply={onApply} />
+        <PolishOnDevice reply={reply} suggested={suggestion.text} customer={customer} channel={channel} busy={busy} onApply={onApply} />
       </div>
     </section>
   );

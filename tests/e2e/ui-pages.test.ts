@@ -40,9 +40,6 @@ async function broadcast(s: DraftState | null) {
 
 beforeAll(async () => {
   t = await launchTactful();
-  // The harness's catch-all route aborts every non-site URL, including the
-  // extension's own scripts; let chrome-extension:// through (newest route wins).
-  await t.context.route(/^chrome-extension:/, (route) => route.continue());
   sender = await t.openExtensionPage('options.html');
 });
 afterAll(async () => t?.close());

@@ -16,8 +16,6 @@ const GOOD =
 let t: Tactful;
 beforeAll(async () => {
   t = await launchTactful();
-  // The harness's catch-all route aborts the extension's own page scripts; let them through.
-  await t.context.route(/^chrome-extension:/, (route) => route.continue());
 });
 afterAll(async () => t?.close());
 
