@@ -5,6 +5,7 @@ import { afinn } from './lexicon/afinn.ts';
 import {
   COMPETENCE_CUE,
   EMOTION_CUES,
+  HEDGED,
   ESCALATION_CUES,
   PROBLEM_CUES,
   QUESTION_ONLY,
@@ -136,14 +137,22 @@ export function readCustomer(input = ''): CustomerReport {
   if (score.negative < -2) raw += Math.min(2, (-score.negative - 2) * 0.2);
 
   const questionOnly = QUESTION_ONLY.test(t.trim()) && problems.length === 0 && emotions.length === 0;
+  const calm = emotions.length === 0 && escalations.length === 0 && !bangs && !questionMarks && shouting <= 1;
+  // "Does my insurance cover a cancelled flight?" names a problem topic but asks, calmly, before anything went wrong.
+  const askingFirst = calm && /^(?:(?:hi|hello|hey)\b[^.!?]*[.!,]?\s*)?(?:does|do|can|could|is|are|will|would|how (?:do|can|does))\b[^.!?]*\?\s*$/i.test(t.trim());
+  const hedged = calm && HEDGED.test(t.trim());
+  const hardship = stakes.some((c) => c.reason === 'Health, safety or family affected' || c.reason === 'Livelihood or privacy affected');
   const hasProblem =
-    problems.length > 0 ||
+    !askingFirst &&
+    !hedged &&
+    (problems.length > 0 ||
+    (hardship && !questionOnly) ||
     emotions.length > 0 ||
     escalations.length > 0 ||
     competence > 0 ||
     (!questionOnly && score.negative <= -4) ||
     // Stacked punctuation and capitals also carry delight ("the BEST!!"): anger only when the words are not positive.
-    ((shouting > 1 || bangs || questionMarks) && score.score <= 0);
+    ((shouting > 1 || bangs || questionMarks) && score.score <= 0));
 
   // Stakes raise the level only when something actually went wrong.
   if (hasProblem) for (const c of stakes) raw += c.weight * 0.6;
@@ -174,6 +183,6 @@ export function readCustomer(input = ''): CustomerReport {
     selfCaused: SELF_CAUSED.test(t),
     needsEmpathy:
       hasProblem &&
-      (stakes.length > 0 || level === 'furious' || escalations.length > 0 || emotions.some((c) => c.weight >= 2 || c.reason === 'Intensified complaint') || problems.some((c) => c.reason === 'Wants to leave' || c.reason === 'Treated badly') || bangs || questionMarks || shouting > 1),
+      (stakes.length > 0 || level === 'furious' || escalations.length > 0 || emotions.some((c) => c.weight >= 2 || c.reason === 'Intensified complaint' || !/\b(?:kind of|kinda|a (?:bit|little)|slightly|somewhat|mildly) \w+$/i.test(t.slice(0, c.re.exec(t)?.index ?? 0).trimEnd() + ' x')) || problems.some((c) => c.reason === 'Wants to leave' || c.reason === 'Treated badly') || bangs || questionMarks || shouting > 1),
   };
 }
