@@ -4,16 +4,19 @@ import { browser } from 'wxt/browser';
 import { DraftHub } from '../lib/background/draft-hub.ts';
 import { syncOptionalContentScripts } from '../lib/background/optional-sites.ts';
 import { openSidePanel } from '../lib/background/side-panel.ts';
-import type { ApplyResponse, BackgroundBroadcast, BackgroundToContent, ContentToBackground, PageToBackground } from '../lib/messages.ts';
+import type { ApplyResponse, BackgroundBroadcast, BackgroundToContent, ContentToBackground, DraftState, PageToBackground } from '../lib/messages.ts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
 
 const MENU_ID = 'tactful-open-panel';
+const LAST_STATE_KEY = 'tactful:last-state';
 
 export default defineBackground(() => {
   const hub = new DraftHub({
     broadcast(state) {
       const message: BackgroundBroadcast = { type: 'panel:state', state };
       browser.runtime.sendMessage(message).catch(() => {}); // no page open: nobody listens
+      // The service worker is stopped when idle; the panel still finds the last draft.
+      void browser.storage.session?.set({ [LAST_STATE_KEY]: state }).catch(() => {});
     },
     pushToTab(tabId, draftId, state) {
       const message: BackgroundToContent = { type: 'draft:state', draftId, state };
@@ -39,7 +42,7 @@ export default defineBackground(() => {
         openSidePanel(tabId, sender.tab?.windowId);
         return undefined;
       case 'panel:get':
-        return ready.then(() => hub.current());
+        return ready.then(async () => hub.current() ?? ((await browser.storage.session?.get(LAST_STATE_KEY).catch(() => undefined))?.[LAST_STATE_KEY] as DraftState | undefined) ?? null);
       case 'draft:update':
         if (tabId === undefined) return undefined;
         return ready.then(() => hub.update(tabId, message));

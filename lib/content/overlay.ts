@@ -119,7 +119,15 @@ export class Overlay {
       const shown = s.replacement.length > 60 ? `${s.replacement.slice(0, 57)}…` : s.replacement;
       b.textContent = s.replacement ? `Apply "${shown}"` : `Apply: ${s.label || 'remove'}`;
       b.title = s.label;
+      const placeholder = s.replacement.match(/\[[^\]\n]{1,40}\]/)?.[0];
+      let confirmed = !placeholder;
       b.addEventListener('click', async () => {
+        // A placeholder ("[time]") is a fact only the agent knows: ask before inserting it.
+        if (!confirmed) {
+          confirmed = true;
+          status.textContent = `This wording has a placeholder, ${placeholder}, that you need to fill in. Click Apply again to insert it.`;
+          return;
+        }
         const res = await actions.apply(finding, s.replacement);
         if (res.ok) this.closeCard();
         else status.textContent = res.reason;

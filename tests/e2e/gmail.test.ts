@@ -106,6 +106,25 @@ describe('Gmail-like compose', () => {
     expect((await underlines(page)).some((u) => rectsOverlap(u.rect, offRect, 0.1))).toBe(false);
   });
 
+  it("honors the team's phrases, and asks before inserting a placeholder the agent must fill", async () => {
+    await t.setSettings({ customPhrases: [{ avoid: 'get back to you soon', prefer: 'get back to you by [time]', note: 'Give a concrete time.' }] });
+    await page.locator('#new-compose').click();
+    const third = '#compose-3 [g_editable="true"]';
+    await typeDraft(page, third, 'Thanks for waiting, I will get back to you soon.');
+    const phrase = (await textRects(page, third, 'get back to you soon'))[0];
+    await expect.poll(async () => (await underlines(page)).some((u) => rectsOverlap(u.rect, phrase)), { timeout: 10_000 }).toBe(true);
+    const u = (await underlines(page)).find((x) => rectsOverlap(x.rect, phrase))!;
+    await clickUnderline(page, u);
+    const apply = card(page).getByRole('button', { name: /^Apply.*\[time\]/ });
+    await apply.click();
+    await expect.poll(() => card(page).locator('.status').textContent()).toMatch(/placeholder.*\[time\]/);
+    const text = () => page.locator(third).evaluate((el) => (el as HTMLElement).innerText);
+    expect(await text()).toContain('get back to you soon');
+    await apply.click();
+    await expect.poll(text).toContain('get back to you by [time]');
+    await t.setSettings({ customPhrases: [] });
+  });
+
   it('honors an options change (category disabled) and makes no network request', async () => {
     await page.locator(EDITOR.gmail).click();
     await waitForUnderline(page, 'blame');
