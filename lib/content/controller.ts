@@ -14,6 +14,7 @@ import { textareaRects } from './textarea-mirror.ts';
 /** Longest draft analyzed; beyond it only the start is checked (and the UI says so). */
 export const MAX_ANALYZED_CHARS = 100_000;
 const DEBOUNCE_MS = 150;
+const HOVER_MS = 600;
 
 export interface Messenger {
   send(message: ContentToBackground): Promise<unknown>;
@@ -52,6 +53,7 @@ export class TactfulContent {
   private pageObserver?: MutationObserver;
   private scanQueued = false;
   private redrawQueued = false;
+  private hoverTimer?: ReturnType<typeof setTimeout>;
 
   constructor(private messenger: Messenger, host = location.hostname) {
     this.site = siteForHost(host);
@@ -79,6 +81,7 @@ export class TactfulContent {
     addEventListener('scroll', this.queueRedraw, { capture: true, passive: true });
     addEventListener('resize', this.queueRedraw, { passive: true });
     document.addEventListener('click', this.onClick, true);
+    document.addEventListener('mousemove', this.onMouseMove, { capture: true, passive: true });
     document.addEventListener('keydown', this.onKeydown, true);
     this.scan();
   }
@@ -89,6 +92,7 @@ export class TactfulContent {
     removeEventListener('scroll', this.queueRedraw, { capture: true });
     removeEventListener('resize', this.queueRedraw);
     document.removeEventListener('click', this.onClick, true);
+    document.removeEventListener('mousemove', this.onMouseMove, { capture: true });
     document.removeEventListener('keydown', this.onKeydown, true);
     for (const d of [...this.drafts.values()]) this.detach(d);
     this.overlay?.closeCard();
@@ -230,15 +234,30 @@ export class TactfulContent {
     if (e.key === 'Escape') this.overlay?.closeCard();
   };
 
+  /** Resting the pointer on flagged text opens its card too (not while the card is open). */
+  private onMouseMove = (e: MouseEvent): void => {
+    clearTimeout(this.hoverTimer);
+    if (!this.overlay || this.overlay.cardOpen) return;
+    this.hoverTimer = setTimeout(() => {
+      if (!this.overlay?.cardOpen) this.openCardAt(e, false);
+    }, HOVER_MS);
+  };
+
   /** A click on flagged text opens its card; a click elsewhere closes it. */
   private onClick = (e: MouseEvent): void => {
     if (!this.overlay) return;
     if (e.target === this.overlay.host) return;
+    clearTimeout(this.hoverTimer);
+    this.openCardAt(e, true);
+  };
+
+  private openCardAt(e: MouseEvent, closeOnMiss: boolean): void {
+    if (!this.overlay) return;
     const target = e.target as Node;
     const draft = [...this.drafts.values()].find((d) => d.el === target || d.el.contains(target));
     const hit = draft?.placed.find((p) => p.rects.some((r) => e.clientX >= r.left - 1 && e.clientX <= r.right + 1 && e.clientY >= r.top - 2 && e.clientY <= r.bottom + 2));
     if (!draft || !hit) {
-      this.overlay.closeCard();
+      if (closeOnMiss) this.overlay.closeCard();
       return;
     }
     const anchor = hit.rects.find((r) => e.clientY >= r.top - 2 && e.clientY <= r.bottom + 2) ?? hit.rects[0];
@@ -253,7 +272,7 @@ export class TactfulContent {
         this.overlay?.draw(draft.id, draft.placed, draft.el.getBoundingClientRect());
       },
     });
-  };
+  }
 
   private applyTo(d: Draft, edit: TextEdit): ApplyResponse {
     const res = applyEdit(d.el, this.site.editorKind(d.el), this.site.excludeSelector, edit);

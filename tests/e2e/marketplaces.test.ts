@@ -89,6 +89,26 @@ for (const k of KINDS) {
   });
 }
 
+describe('huge drafts', () => {
+  it('checks only the first 100,000 characters, says so, and still takes keystrokes', async () => {
+    const page = await t.openSite('fiverr');
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.locator(EDITOR.fiverr).click();
+    const huge = 'Calm down. ' + 'The order shipped on Monday and tracking shows it in the hub. '.repeat(2000);
+    expect(huge.length).toBeGreaterThan(100_000);
+    await page.evaluate((text) => document.execCommand('insertText', false, text), huge);
+    await expect.poll(async () => (await panelState(t))?.truncated, { timeout: 20_000 }).toBe(true);
+    const state = await panelState(t);
+    expect(state.reply.length).toBe(100_000);
+    await expect.poll(() => page.locator('tactful-overlay .notice').textContent()).toMatch(/first 100,000 characters/);
+    await waitForUnderline(page, 'dismissive');
+    // The page still takes keystrokes (latency is measured by npm run bench:extension, not asserted here).
+    await page.keyboard.type('x');
+    expect(await page.locator(EDITOR.fiverr).evaluate((el) => (el as HTMLTextAreaElement).value.endsWith('x'))).toBe(true);
+    await page.close();
+  });
+});
+
 describe('opt-out fields and privacy', () => {
   it('leaves data-gramm="false" fields alone and sends nothing off the machine', async () => {
     const page = await t.openSite('fiverr');
