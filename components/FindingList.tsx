@@ -4,6 +4,7 @@ import { CATEGORIES, type Category, type Finding } from '../analyzers/types.ts';
 import type { TextEdit } from '../lib/messages.ts';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../lib/ui-labels.ts';
 import { PlaceholderText } from './PlaceholderText.tsx';
+import { suggestionEdit, suggestionPreview } from '../lib/ui-suggestion.ts';
 
 interface Props {
   reply: string;
@@ -11,10 +12,6 @@ interface Props {
   busy: boolean;
   onApply(edit: TextEdit, label: string): void;
   onIgnore(finding: Finding): void;
-}
-
-export function suggestionEdit(reply: string, finding: Finding, replacement: string): TextEdit {
-  return { start: finding.start, end: finding.end, expected: reply.slice(finding.start, finding.end), replacement };
 }
 
 export function FindingList({ reply, findings, busy, onApply, onIgnore }: Props) {
@@ -59,7 +56,7 @@ export function FindingList({ reply, findings, busy, onApply, onIgnore }: Props)
                 {f.suggestions.map((s, i) => {
                   const label = `Apply “${s.label || s.replacement}”`;
                   // Labels can repeat within a finding; the preview tells the options apart.
-                  const preview = s.replacement.trim() ? s.replacement : f.start === f.end ? '' : '(remove this)';
+                  const preview = suggestionPreview(reply, f, s);
                   return (
                     <button
                       key={i}
@@ -67,13 +64,13 @@ export function FindingList({ reply, findings, busy, onApply, onIgnore }: Props)
                       className="apply"
                       disabled={busy}
                       title={s.replacement}
-                      onClick={() => onApply(suggestionEdit(reply, f, s.replacement), label)}
+                      onClick={() => onApply(suggestionEdit(reply, f, s), label)}
                     >
                       Apply “{s.label || <PlaceholderText text={s.replacement} />}”
                       {s.label && preview && (
                         <span className="apply-preview">
                           {' '}
-                          → <PlaceholderText text={preview.length > 90 ? `${preview.slice(0, 88)}…` : preview} />
+                          → <PlaceholderText text={preview} />
                         </span>
                       )}
                     </button>
