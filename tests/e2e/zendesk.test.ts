@@ -83,4 +83,13 @@ describe('Zendesk-like CKEditor 5 composer', () => {
     await waitForUnderline(page, 'dismissive');
     expect(t.externalRequests).toEqual([]);
   });
+
+  it('resting the pointer on flagged text opens its card', async () => {
+    const [policy] = await waitForUnderline(page, 'policy_shield');
+    await page.mouse.move(policy.rect.x + 5, policy.rect.y + policy.rect.height / 2);
+    await page.mouse.move(policy.rect.x + 10, policy.rect.y + policy.rect.height / 2);
+    await expect.poll(() => card(page).getAttribute('data-category')).toBe('policy_shield');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card(page).count()).toBe(0);
+  });
 });
