@@ -4,9 +4,11 @@
 // expressed as a replacement of the finding's span when it fits inside it.
 import type { AnalysisContext } from '../context.ts';
 import type { Finding, Suggestion } from '../types.ts';
+import { readDraft } from '../text/draft.ts';
 import { containsFact, extractFacts } from '../facts.ts';
 import { APOLOGY, NON_APOLOGY } from '../lexicon/agent-cues.ts';
 import { removePhrase, rewriteSentence } from './sentence.ts';
+import { lowerFirst } from './tidy.ts';
 import { newPromises } from './invariants.ts';
 
 declare module '../types.ts' {
@@ -85,7 +87,11 @@ function sentenceAround(reply: string, start: number, end: number): { text: stri
 /** Returns 1–3 replacements for reply.slice(finding.start, finding.end) that read naturally in the sentence. */
 export function rewriteFinding(reply: string, finding: Finding, context: AnalysisContext): Suggestion[] {
   if (finding.start === finding.end || finding.category.startsWith('missing_')) return finding.suggestions;
-  const sentence = sentenceAround(reply, finding.start, finding.end);
+  // The draft reader knows greetings and abbreviations; on pathological input (pasted logs) it is slow, so scan locally.
+  const sentence =
+    reply.length <= 5000
+      ? readDraft(reply).sentences.find((s) => finding.start >= s.start && finding.start < s.end)
+      : sentenceAround(reply, finding.start, finding.end);
   if (!sentence) return finding.suggestions;
   const relStart = finding.start - sentence.start;
   const relEnd = Math.min(finding.end, sentence.end) - sentence.start;
@@ -95,11 +101,18 @@ export function rewriteFinding(reply: string, finding: Finding, context: Analysi
     apologizedElsewhere: elsewhere.some((t) => APOLOGY.test(t) && !NON_APOLOGY.test(t)),
   };
   const label = LABELS[finding.category] ?? 'Rephrase';
-  const candidates = rewriteSentence(sentence.text, relStart, relEnd, finding.category, ctx).filter((c) => keepsFacts(sentence.text, c));
+  const candidates = rewriteSentence(sentence.text, relStart, relEnd, finding.category, ctx).filter((c) => c !== sentence.text && keepsFacts(sentence.text, c));
   if (candidates.length === 0) {
     const removed = removePhrase(sentence.text, relStart, relEnd);
-    if (keepsFacts(sentence.text, removed)) candidates.push(removed);
+    if (removed !== sentence.text && keepsFacts(sentence.text, removed)) candidates.push(removed);
   }
+  // After "Hi Dana, " on the same line the sentence continues in lower case.
+  if (/,[ \t]*$/.test(reply.slice(0, sentence.start)) && /^\p{Ll}/u.test(sentence.text)) candidates.forEach((c, i) => (candidates[i] = lowerFirst(c)));
   const out = candidates.slice(0, 3).map((c) => toSuggestion(reply, finding, sentence.start, sentence.end, c, label));
-  return out.length > 0 ? out : finding.suggestions;
+  if (out.length > 0) return out;
+  // The rule's own suggestions, only those that keep the facts of the sentence.
+  return finding.suggestions.filter((sg) => {
+    const applied = reply.slice(sentence.start, finding.start) + sg.replacement + reply.slice(finding.end, Math.max(finding.end, sentence.end));
+    return keepsFacts(sentence.text, applied);
+  });
 }

@@ -9,7 +9,7 @@ import { containsFact, extractFacts } from '../facts.ts';
 import { APOLOGY, NON_APOLOGY } from '../lexicon/agent-cues.ts';
 import type { AnalyzeInput, AnalyzeOptions, Category, Finding } from '../types.ts';
 import { rewriteSentence, removePhrase, type SentenceContext } from './sentence.ts';
-import { capitalizeFirst } from './tidy.ts';
+import { capitalizeFirst, lowerFirst } from './tidy.ts';
 import { newPromises } from './invariants.ts';
 import { apologySentence, empathySentence, followUpSentence, hashText, nextStepSentence, type InsertionContext, type Voice } from './insertions.ts';
 
@@ -242,11 +242,11 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
     if (!changed) break;
   }
 
-  // The first sentence now follows the inserted lead: it starts with a capital.
-  if (lead) {
-    const first = pieces.find((p) => p.current !== '');
-    if (first) first.current = capitalizeFirst(first.current);
-  }
+  // The first sentence now follows the inserted lead: it starts with a capital. Without a lead, a
+  // sentence that continued "Hi Dana, …" in lower case keeps doing so.
+  const first = pieces.find((p) => p.current !== '');
+  if (first && lead) first.current = capitalizeFirst(first.current);
+  else if (first && /,[ \t]*$/.test(reply.slice(0, first.sentence.start)) && /^\p{Ll}/u.test(first.sentence.text)) first.current = lowerFirst(first.current);
   const edits = buildEdits(reply, pieces, lead, leadReasons.join('; '), tail, tailReasons.join('; '));
   return { text: applyEdits(reply, edits), edits };
 }

@@ -18,7 +18,7 @@ export const MAX_SENTENCE = 2000;
 
 /** Denying fault or praising ourselves instead of answering. */
 const BOAST =
-  /\b(?:(?:we|i) did (?:nothing|not do anything) wrong|(?:we(?:'re| are)|i(?:'m| am)) (?:only |just )?(?:doing (?:our|my) best|human)|(?:it|this|that)(?:'s| is| was) not (?:our|my) (?:fault|problem|issue|mistake)|errors? (?:are|is) (?:extremely |very )?rare|(?:our|my) \w+ (?:are|is) (?:highly |very |well )?(?:trained|experienced|qualified|professional)|(?:which )?(?:is|are) (?:completely |perfectly |totally )?normal(?: and)?|(?:is|are) (?:always|thoroughly) (?:checked|tested|preceded by \w+))\b/i;
+  /\b(?:(?:we|i) did (?:nothing|not do anything) wrong|(?:we(?:'re| are)|i(?:'m| am)) (?:only |just )?(?:doing (?:our|my) best|human)|(?:it|this|that)(?:'s| is| was) not (?:our|my) (?:fault|problem|issue|mistake)|errors? (?:are|is) (?:extremely |very )?rare|(?:our|my) \w+ (?:are|is) (?:highly |very |well )?(?:trained|experienced|qualified|professional)|(?:which )?(?:is|are) (?:completely |perfectly |totally )?normal(?: and)?|(?:is|are) thoroughly (?:checked|tested))\b/i;
 
 interface Family {
   re: RegExp;
@@ -72,6 +72,26 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     {
       re: /^\s*(?:actually|of course|obviously|clearly|to be fair|with respect)\b,?\s*/i,
       build: (m, s) => [removeRange(s, m.index, m.index + m[0].length)],
+    },
+    {
+      // "X is always preceded by a notice" → "normally": the fact stays, the certainty that contradicts them goes.
+      re: /\b(?:always|invariably) (?=(?:preceded|followed|sent|checked|tested|announced|notified|accompanied)\b)/i,
+      build: (m, s) => [splice(s, m, 'normally ')],
+    },
+    {
+      // "The thermostat only does what it's programmed to do" → look into it instead.
+      re: /^(.*?)\b(?:only|just) does what (?:it(?:'s| is)|they(?:'re| are)) (?:programmed|designed|built|set|told) to do\b/i,
+      build: (m, s) => [splice(s, m, `let me check why ${m[1].trim() ? lowerFirst(m[1].trim()) : 'it'} behaved that way`)],
+    },
+    {
+      // Contradicting their word ("The task was not 'tiny'") → "I can see why the task looked tiny".
+      re: /^(.*?)\b(?:was|is|were|are) not (['"‘“])([^'"’”]+)['"’”]/i,
+      build: (m, s) => (m[1].trim() ? [splice(s, m, `I can see why ${lowerFirst(m[1].trim())} looked ${m[3]}`)] : []),
+    },
+    {
+      // An excuse that ends in "so we couldn't X": keep the reason, own the missing heads-up.
+      re: /\bso (?:we|i) (?:couldn'?t|could not|weren'?t able to|wasn'?t able to) [^,.;!?]+/i,
+      build: (m, s) => [splice(s, m, `${m[0]}, and we should have let you know sooner`)],
     },
     {
       // Denying fault or praising ourselves ("we did nothing wrong", "our staff are highly trained").
@@ -170,10 +190,10 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     },
     {
       // Shifting blame to a partner, the weather or "the system" ("we aren't responsible for …").
-      re: /\b(?:that(?:'s| is)|it(?:'s| is)|this is) not (?:our|my) (?:fault|responsibility|problem|doing)\b(?:,?\s*(?:it(?:'s| is| was)) (?:the |because of the )?\w+(?: \w+)?(?=[.!?]|$))?,?|\b(?:we|i)(?:'re| are| am|'m) not (?:responsible|liable|to blame) for [^,.;!?]+|\b(?:so )?(?:there(?:'s| is) nothing (?:we|i) can do)\b/i,
+      re: /\b(?:that(?:'s| is)|it(?:'s| is)|this is) not (?:our|my) (?:fault|responsibility|problem|doing)\b(?:,?\s*(?:it(?:'s| is| was)) (?:the |because of the )?\w+(?: \w+)?(?=[.!?]|$))?,?|,?\s*(?:so )?\b(?:we|i)(?:'re| are| am|'m|\s+aren'?t) (?:not )?(?:responsible|liable|to blame) for [^,.;!?]+|\b(?:so )?(?:there(?:'s| is) nothing (?:we|i) can do)\b/i,
       build: (m, s) => {
         const rest = removeRange(s, m.index, m.index + m[0].length);
-        return [substantial(rest) ? rest : '', "That's ours to sort out, and I'll follow it up."];
+        return [substantial(rest) ? `${rest.replace(/[.!?]$/, '')}, so I'll follow it up with them for you.` : '', "That's ours to sort out, and I'll follow it up."];
       },
     },
   ],
@@ -195,7 +215,7 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
         const rest = removeRange(s, m.index, m.index + m[0].length);
         const what = m[1] && !/^(?:a |an )?(?:deal|end)\b/.test(m[1]) ? `the ${the(m[1].replace(/\s+lol$/i, ''))}` : problemOr(ctx, 'this');
         const ack = [`I understand ${what} is frustrating.`, `I know ${what} has been a real hassle.`];
-        return wordCount(rest) >= 4 ? [rest, ...ack] : ack;
+        return substantial(rest) ? [`${ack[0]} ${rest}`, rest, ack[1]] : ack;
       },
     },
     {
