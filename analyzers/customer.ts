@@ -5,6 +5,7 @@ import { afinn } from './lexicon/afinn.ts';
 import {
   COMPETENCE_CUE,
   EMOTION_CUES,
+  GRATITUDE,
   HEDGED,
   ESCALATION_CUES,
   PROBLEM_CUES,
@@ -142,11 +143,15 @@ export function readCustomer(input = ''): CustomerReport {
   const askingFirst = calm && /^(?:(?:hi|hello|hey)\b[^.!?]*[.!,]?\s*)?(?:does|do|can|could|is|are|will|would|how (?:do|can|does))\b[^.!?]*\?\s*$/i.test(t.trim());
   const hedged = calm && HEDGED.test(t.trim());
   const hardship = stakes.some((c) => c.reason === 'Health, safety or family affected' || c.reason === 'Livelihood or privacy affected');
+  const thankYouNote = calm && problems.length === 0 && GRATITUDE.test(t);
   const hasProblem =
     !askingFirst &&
+    !thankYouNote &&
     !hedged &&
     (problems.length > 0 ||
     (hardship && !questionOnly) ||
+    // Their own mistake or hardship is still a problem to help with (without an apology).
+    SELF_CAUSED.test(t) ||
     emotions.length > 0 ||
     escalations.length > 0 ||
     competence > 0 ||

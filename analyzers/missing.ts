@@ -87,7 +87,8 @@ function readSentence(text: string, flags: Set<string>): SentenceMoves {
   const chore = CUSTOMER_CHORE.test(t);
   const timed = TIME.test(t);
   const vague = VAGUE.test(t);
-  const acts = !chore && (FUTURE_ACTION.test(t) || DONE_ACTION.test(t) || IN_PROGRESS.test(t) || SCHEDULED.test(t) || PATH.test(t) || ASK.test(t));
+  // Something already done stands even beside a lecture; offers and instructions do not.
+  const acts = DONE_ACTION.test(t) || (!chore && (FUTURE_ACTION.test(t) || IN_PROGRESS.test(t) || SCHEDULED.test(t) || PATH.test(t) || ASK.test(t)));
   const moves: SentenceMoves = {
     nonApology,
     apology,

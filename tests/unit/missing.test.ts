@@ -80,7 +80,7 @@ describe('missing pieces: concrete vs vague next step', () => {
     }
   });
   it('flags vague motions and chores pushed to the customer', () => {
-    for (const s of ["We'll look into it.", 'We will consider your feedback.', 'You should contact the courier yourself.', "We'll get back to you.", 'Please contact the carrier directly.', 'Please be patient.']) {
+    for (const s of ["We'll look into it.", 'We will consider your feedback.', 'You should contact the courier yourself.', "We'll get back to you.", 'Please be patient.', 'Please refer to our help centre.', 'There is nothing I can do.']) {
       expect(predicted(`I'm sorry for the wait. ${s}`, customer).has('missing_next_step'), s).toBe(true);
     }
   });
