@@ -43,7 +43,7 @@ function problemPhrase(customer: CustomerReport): string | undefined {
   const base = customer.problem ?? (product(customer) ? `the trouble with ${product(customer)}` : undefined);
   if (!base) return undefined;
   if (!ref || base.includes(ref)) return base;
-  const id = /^(?:order|ticket|case|invoice|booking|reference|ref|claim)/i.test(ref) ? ref : `order ${ref}`;
+  const id = /^(?:order|ticket|case|invoice|booking|reference|ref|claim)/i.test(ref) ? ref.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()) : `order ${ref}`;
   return `${base} on ${id}`;
 }
 
@@ -97,8 +97,10 @@ export function nextStepSentence(ctx: InsertionContext): string {
           `I'll handle ${p} from here: [action], and I'll confirm by [date].`,
           known ? `I'll check ${known} on our side and [action] by [date].` : "I'll check this on our side and [action] by [date].",
         ];
-  if (channel === 'marketplace') options.push("I'll fix this on my side ([action]) and send you the update here by [date].");
-  if (channel === 'zendesk') options.push(`I've noted ${p} on this ticket and I'll update you by [date] once [action] is done.`);
+  if (channel === 'marketplace')
+    options.push(voice === 'formal' ? 'I will fix this on my side ([action]) and send you the update here by [date].' : "I'll fix this on my side ([action]) and send you the update here by [date].");
+  if (channel === 'zendesk')
+    options.push(voice === 'formal' ? `I have noted ${p} on this ticket and will update you by [date] once [action] is done.` : `I've noted ${p} on this ticket and I'll update you by [date] once [action] is done.`);
   return pick(options, seed, 4);
 }
 
@@ -118,8 +120,9 @@ export function followUpSentence(ctx: InsertionContext): string {
           known ? `I'll check back on [day] to make sure ${known} is fully behind you.` : "I'll check back on [day] to make sure you're all set.",
           "I'll touch base again on [day] so you're not left waiting.",
         ];
-  if (channel === 'zendesk') options.push("I'll keep this ticket open and check in on [day].");
-  if (channel === 'marketplace') options.push("I'll message you here on [day] to check everything works on your side.");
-  if (channel === 'email') options.push("I'll email you on [day] to confirm it's resolved.");
+  const will = voice === 'formal' ? 'I will' : "I'll";
+  if (channel === 'zendesk') options.push(`${will} keep this ticket open and check in on [day].`);
+  if (channel === 'marketplace') options.push(`${will} message you here on [day] to check everything works on your side.`);
+  if (channel === 'email') options.push(`${will} email you on [day] to confirm it is resolved.`);
   return pick(options, seed, 5);
 }

@@ -234,8 +234,13 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
   ],
   non_apology: [
     {
+      // "I'm sorry if you were confused by our pricing" → "I'm sorry our pricing wasn't clearer".
+      re: /\bsorry (?:if|that) you (?:were|got|felt|are|seem) (?:confused|misled|unclear) (?:by|about) ([^,.;!?]+)/i,
+      build: (m, s) => [splice(s, m, `sorry ${m[1].trim()} wasn't clearer`), splice(s, m, `sorry ${m[1].trim()} wasn't explained better`)],
+    },
+    {
       // "I'm sorry you feel that way" → "I'm sorry this happened".
-      re: /\b(?:(?:i(?:'m| am)|we(?:'re| are)) )?(?:so |very |really )?sorry (?:that |if )?you (?:feel|felt|think|thought|believe|see it|were (?:confused|upset|unhappy)|are (?:upset|unhappy)|misunderstood)\b(?: (?:that way|this way|like that|so|otherwise))?(?: about [^,.;!?]+)?/i,
+      re: /\b(?:(?:i(?:'m| am)|we(?:'re| are)) )?(?:so |very |really )?sorry (?:that |if )?you (?:feel|felt|think|thought|believe|see it|were (?:confused|upset|unhappy)|are (?:upset|unhappy)|misunderstood)\b(?: (?:that way|this way|like that|so|otherwise))?(?: (?:about|by|with|over) [^,.;!?]+)?/i,
       build: (m, s, ctx) => [splice(s, m, ctx.problem ? `I'm sorry about ${ctx.problem}` : "I'm sorry this happened"), splice(s, m, "I'm sorry we got this wrong")],
     },
     {

@@ -56,6 +56,13 @@ describe('rewriteFinding: sentence-aware details', () => {
     const out = rewrites('We apologize for any inconvenience. It shipped Monday.', 'apologize for any inconvenience', 'non_apology', 'I was charged twice for my order!');
     expect(out[0]).toBe("I'm sorry about the double charge. It shipped Monday.");
   });
+  it('turns "sorry if you were confused by X" into an apology about X', () => {
+    expect(rewrites("I'm sorry if you were confused by our pricing.", 'sorry if you were confused', 'non_apology')[0]).toBe("I'm sorry our pricing wasn't clearer.");
+  });
+  it('keeps a sentence that continues a same-line greeting in lower case', () => {
+    const out = rewrites("Hi Tamsin, the thermostat only does what it's programmed to do.", "only does what it's programmed to do", 'defensive');
+    expect(out[0]).toBe('Hi Tamsin, let me check why the thermostat behaved that way.');
+  });
   it('shouting: sentence case and one punctuation mark, ids kept', () => {
     expect(rewrites('PLEASE SEND THE KX-200 BACK!!!', 'PLEASE SEND THE KX-200 BACK!!!', 'shouting')[0]).toBe('Please send the KX-200 back!');
   });
