@@ -143,7 +143,10 @@ export function readCustomer(input = ''): CustomerReport {
   const askingFirst = calm && /^(?:(?:hi|hello|hey)\b[^.!?]*[.!,]?\s*)?(?:does|do|can|could|is|are|will|would|how (?:do|can|does))\b[^.!?]*\?\s*$/i.test(t.trim());
   const hedged = calm && HEDGED.test(t.trim());
   const hardship = stakes.some((c) => c.reason === 'Health, safety or family affected' || c.reason === 'Livelihood or privacy affected');
-  const thankYouNote = calm && problems.length === 0 && GRATITUDE.test(t);
+  // Thanks for a fix that already happened ("the plumber fixed our leaking boiler") is still a thank-you note.
+  const pastFix = /\b(?<!not |n't |never |still not )(?:fixed|sorted|resolved|solved|repaired|replaced|sorted out)\b/i.test(t);
+  const thankYouNote =
+    calm && GRATITUDE.test(t) && (problems.length === 0 || (pastFix && !problems.some((c) => c.reason === 'Sarcastic' || c.reason === 'Something has not happened')));
   const hasProblem =
     !askingFirst &&
     !thankYouNote &&

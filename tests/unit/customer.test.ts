@@ -47,6 +47,24 @@ describe('readCustomer: how upset the customer is', () => {
     expect(readCustomer('I got double charged for my subscription!').problem).toBe('the double charge');
   });
 
+  it('reads thanks that mention a past fix, a calm pre-question and a tentative claim as no complaint', () => {
+    for (const text of [
+      'Just a note to say thank you — the plumber fixed our leaking boiler within the hour.',
+      'Will my phone insurance cover a cracked screen?',
+      'I think I may have been billed for an extra user, could you check?',
+    ]) {
+      expect(readCustomer(text).hasProblem, text).toBe(false);
+    }
+  });
+
+  it('still treats the customer’s own mistake or hardship as a problem to help with', () => {
+    for (const text of ['I paid the wrong invoice by mistake, can I move the payment?', "I lost my job and can't pay this month's bill in full."]) {
+      const c = readCustomer(text);
+      expect(c.hasProblem, text).toBe(true);
+      expect(c.selfCaused, text).toBe(true);
+    }
+  });
+
   it('does not read delight with exclamation marks as anger', () => {
     const c = readCustomer('Your service team is the BEST!! Thank you so much!!!');
     expect(c.hasProblem).toBe(false);
