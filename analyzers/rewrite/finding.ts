@@ -69,6 +69,13 @@ function toSuggestion(reply: string, finding: Finding, sStart: number, sEnd: num
   return { label, replacement: reply.slice(from, start) + mid + reply.slice(end, to), start: from, end: to };
 }
 
+/** The orchestrator asks once per finding of the same reply: read it once. */
+let lastDraft: ReturnType<typeof readDraft> | undefined;
+function readDraftOnce(reply: string): ReturnType<typeof readDraft> {
+  if (lastDraft?.reply !== reply) lastDraft = readDraft(reply);
+  return lastDraft;
+}
+
 /**
  * The sentence holding [start, end), found by scanning outwards to a line break
  * or a closing mark followed by a space. Local on purpose: re-reading the whole
@@ -90,7 +97,7 @@ export function rewriteFinding(reply: string, finding: Finding, context: Analysi
   // The draft reader knows greetings and abbreviations; on pathological input (pasted logs) it is slow, so scan locally.
   const sentence =
     reply.length <= 5000
-      ? readDraft(reply).sentences.find((s) => finding.start >= s.start && finding.start < s.end)
+      ? readDraftOnce(reply).sentences.find((s) => finding.start >= s.start && finding.start < s.end)
       : sentenceAround(reply, finding.start, finding.end);
   if (!sentence) return finding.suggestions;
   const relStart = finding.start - sentence.start;

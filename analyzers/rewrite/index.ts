@@ -2,7 +2,7 @@
 // sentence, the missing pieces inserted where they belong, greeting, sign-off
 // and quoted history untouched. Works sentence by sentence and re-analyzes its
 // own output, so what it hands back has no error-level finding.
-import { analyze } from '../index.ts';
+import { createAnalyzer } from '../index.ts';
 import { readDraft, type Sentence } from '../text/draft.ts';
 import { readCustomer } from '../customer.ts';
 import { containsFact, extractFacts } from '../facts.ts';
@@ -188,7 +188,9 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
   const voice: Voice = options.voice ?? 'warm';
   const seed = hashText(`${channel}\n${input.customer ?? ''}\n${reply}`);
   const { voice: _voice, ...analyzeOptions } = options;
-  const analyzeAgain = (text: string) => analyze({ reply: text, customer: input.customer, channel }, analyzeOptions).findings;
+  // An incremental session: each pass re-analyzes only the sentences that changed.
+  const session = createAnalyzer({ ...analyzeOptions, channel });
+  const analyzeAgain = (text: string) => session.update(text, input.customer ?? '').findings;
 
   const pieces: Piece[] = draft.sentences.map((s) => ({ sentence: s, current: s.text, reasons: new Set(), handled: new Set(), attempts: 0 }));
   let lead = '';
