@@ -1,12 +1,11 @@
 // The whole suggested reply as a diff against the draft: accept all (one
 // TextEdit, one undo step), accept one change, or dismiss.
-import { useMemo } from 'react';
-import { suggestReply } from '../analyzers/index.ts';
 import type { AnalyzeOptions, Channel } from '../analyzers/types.ts';
 import type { TextEdit } from '../lib/messages.ts';
 import { diffSegments, editForAll, editForOne, usableEdits } from '../lib/ui-diff.ts';
 import { PlaceholderText } from './PlaceholderText.tsx';
 import { PolishOnDevice } from './PolishOnDevice.tsx';
+import { useSuggestion } from './useSuggestion.ts';
 
 interface Props {
   reply: string;
@@ -20,15 +19,19 @@ interface Props {
 }
 
 export function SuggestedReply({ reply, customer, channel, voice, options, busy, onApply, onDismiss }: Props) {
-  const suggestion = useMemo(() => {
-    try {
-      return { ok: true as const, ...suggestReply({ reply, customer, channel }, { voice, ...options }) };
-    } catch (error) {
-      return { ok: false as const, message: (error as Error).message };
-    }
-  }, [reply, customer, channel, voice, options]);
+  const suggestion = useSuggestion({ reply, customer, channel }, { voice, ...options });
 
-  if (!suggestion.ok) {
+  if (suggestion.kind === 'computing') {
+    return (
+      <section className="card" aria-labelledby="suggest-h" aria-busy="true">
+        <h2 id="suggest-h">Suggested reply</h2>
+        <p className="muted" data-testid="suggestion-computing">
+          Building a suggestion…
+        </p>
+      </section>
+    );
+  }
+  if (suggestion.kind === 'failed') {
     return (
       <section className="card" aria-labelledby="suggest-h">
         <h2 id="suggest-h">Suggested reply</h2>
@@ -36,7 +39,7 @@ export function SuggestedReply({ reply, customer, channel, voice, options, busy,
       </section>
     );
   }
-  const edits = usableEdits(reply, suggestion.edits);
+  const edits = usableEdits(reply, suggestion.result.edits);
   if (edits.length === 0) {
     return (
       <section className="card" aria-labelledby="suggest-h">
@@ -96,7 +99,7 @@ export function SuggestedReply({ reply, customer, channel, voice, options, busy,
         <button type="button" onClick={onDismiss}>
           Dismiss
         </button>
-        <PolishOnDevice reply={reply} suggested={suggestion.text} customer={customer} channel={channel} busy={busy} onApply={onApply} />
+        <PolishOnDevice reply={reply} suggested={suggestion.result.text} customer={customer} channel={channel} busy={busy} onApply={onApply} />
       </div>
     </section>
   );
