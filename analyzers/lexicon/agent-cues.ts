@@ -10,11 +10,12 @@ const FEELING = S`(?:frustrat\w*|stressful|stressed|worr(?:ying|ied)|upsetting|u
 
 export const EMPATHY = new RegExp(
   [
-    S`\bi (?:\w+ )?(?:understand|get|see|know|appreciate|realize|realise|can imagine|can only imagine|hear) (?:how|why|what|the|your|that (?:this|it|you)|this|you'?re|you were|you had|you feel|where you)`,
-    S`\bi (?:completely |totally |fully )?understand\b(?!,? but)`,
+    S`\bi (?:\w+ )?(?:understand|get|see|know|appreciate|realize|realise|can imagine|can only imagine|hear) (?:how|why|what (?:you(?:'re| are| were)? (?:going through|mean|feel|dealing)|this means|a \w+ this)|(?:the|your) (?:frustration|worry|concern|disappointment|stress|anger|annoyance|pressure|urgency|inconvenience|hassle|impact|situation|position|point|pain|upset|confusion|fear|anxiety)|that (?:this|it) (?:is|was|has|must)|this (?:is|was|has|must)|you'?re (?:\w+ )?(?:upset|frustrated|angry|annoyed|worried|disappointed|stressed|concerned|unhappy)|you were (?:\w+ )?(?:upset|frustrated|worried|counting)|you had to|you feel|where you'?re coming from|how much)\b`,
+    S`\bi (?:completely |totally |fully |really )?understand(?:\s*(?:[.!—–-]|$)| completely| totally)`,
     S`\bi hear you\b`,
     S`\b(?:must (?:be|have been|feel)|sounds?|that'?s|that is|this is|this was|it'?s|it is|was|is|are|been) (?:so |really |very |incredibly |truly |completely |understandably |genuinely |such )?(?:a )?${FEELING}\b`,
     S`\b(?:your|the) (?:frustration|worry|concern|disappointment|stress|anger|annoyance)\b`,
+    S`\b(?:no ?one|nobody) should\b|\byou shouldn'?t have (?:had )?to\b|\b(?:completely |perfectly |entirely |totally )?reasonable to (?:expect|ask|want|be)\b|\bwhat a (?:rotten|awful|terrible|horrible|frustrating|stressful|disappointing|miserable|rough|bad|worrying|nightmare) \w+`,
     S`\byou(?:'re| are) (?:absolutely |completely |quite |totally |so )?right\b`,
     S`\byou (?:have|had) every right\b`,
     S`\b(?:completely |totally |perfectly |entirely )?understandabl[ey]\b`,

@@ -113,3 +113,24 @@ describe('missing pieces without the customer message', () => {
     expect(labels.has('missing_next_step')).toBe(true);
   });
 });
+
+describe('empathy: acknowledging feelings or impact, not just the words "I understand"', () => {
+  const customer = 'My flight voucher expired while I was in hospital and now I lose $400. This is so unfair.';
+  const reply = (s: string) => `${s} I've reissued the voucher for another 12 months today.`;
+  it('counts varied ways of acknowledging the impact', () => {
+    for (const s of [
+      'I can only imagine how stressful that was.',
+      'No one should lose a voucher because they were in hospital.',
+      'You shouldn’t have had to chase this.',
+      'I hear how frustrated you are.',
+      'It is completely reasonable to expect better.',
+    ]) {
+      expect(predicted(reply(s), customer).has('missing_empathy'), s).toBe(false);
+    }
+  });
+  it('does not count "I understand" about facts, or "I understand, but…"', () => {
+    for (const s of ['I understand you booked through a travel agent.', 'I understand, but vouchers cannot be extended.', 'I see that your voucher expired in May.']) {
+      expect(predicted(reply(s), customer).has('missing_empathy'), s).toBe(true);
+    }
+  });
+});
