@@ -271,6 +271,10 @@ export class TactfulContent {
         draft.placed = draft.placed.filter((p) => p !== hit);
         this.overlay?.draw(draft.id, draft.placed, draft.el.getBoundingClientRect());
       },
+      openPanel: () => {
+        void this.messenger.send({ type: 'draft:focus', draftId: draft.id }).catch(() => {});
+        void this.messenger.send({ type: 'panel:open' }).catch(() => {});
+      },
     });
   }
 

@@ -32,6 +32,8 @@ const STYLE = `
 export interface CardActions {
   apply(finding: Finding, replacement: string): Promise<{ ok: true } | { ok: false; reason: string }>;
   ignore(finding: Finding): void;
+  /** Opens the side panel (must run inside the click: the browser requires a user gesture). */
+  openPanel(): void;
 }
 
 export class Overlay {
@@ -142,7 +144,13 @@ export class Overlay {
       actions.ignore(finding);
       this.closeCard();
     });
-    buttons.append(ignore);
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.className = 'panel';
+    more.textContent = 'Side panel';
+    more.title = 'All findings, the checklist and a suggested reply';
+    more.addEventListener('click', () => actions.openPanel());
+    buttons.append(ignore, more);
     card.append(msg, why, buttons, status);
     // Keep the host page from treating clicks in the card as clicks elsewhere.
     card.addEventListener('mousedown', (e) => e.stopPropagation());

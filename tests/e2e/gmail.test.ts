@@ -53,6 +53,18 @@ describe('Gmail-like compose', () => {
     await expect.poll(() => editorText(page)).toBe(before);
   });
 
+  it("the card's Side panel button opens the real side panel (user gesture → background → sidePanel.open)", async () => {
+    const [calm] = await waitForUnderline(page, 'dismissive');
+    await clickUnderline(page, calm);
+    const cdp = await t.context.newCDPSession(page);
+    const panels = async () => ((await cdp.send('Target.getTargets')).targetInfos as { url: string }[]).filter((x) => x.url.endsWith('/sidepanel.html')).length;
+    expect(await panels()).toBe(0);
+    await card(page).getByRole('button', { name: 'Side panel' }).click();
+    await expect.poll(panels, { timeout: 10_000 }).toBe(1);
+    await cdp.detach();
+    await page.keyboard.press('Escape');
+  });
+
   it('refuses an Apply when the text under the suggestion changed', async () => {
     const [calm] = await waitForUnderline(page, 'dismissive');
     await clickUnderline(page, calm);
