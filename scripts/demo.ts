@@ -24,10 +24,10 @@ try {
   await typeDraft(page, EDITOR.gmail, DRAFT);
   const [calm] = await waitForUnderline(page, 'dismissive');
   await page.waitForTimeout(400);
-  await page.screenshot({ path: join(shots, 'underlines.png'), clip: { x: 0, y: 400, width: 640, height: 260 } });
+  await page.screenshot({ path: join(shots, 'underlines.png'), clip: { x: 0, y: 560, width: 620, height: 290 } });
   await clickUnderline(page, calm);
   await card(page).first().waitFor();
-  await page.screenshot({ path: join(shots, 'card.png'), clip: { x: 0, y: 400, width: 1000, height: 600 } });
+  await page.screenshot({ path: join(shots, 'card.png'), clip: { x: 0, y: 560, width: 820, height: 300 } });
 
   const state = await panelState(t);
   const panel = await t.openExtensionPage('sidepanel.html');
@@ -39,7 +39,7 @@ try {
   console.log(`Draft: ${JSON.stringify(state.reply)}\nFindings:`);
   for (const f of state.result.findings) {
     const where = f.end > f.start ? `"${state.reply.slice(f.start, f.end)}"` : '(missing)';
-    console.log(`  [${f.severity}] ${f.category} ${f.ruleId} ${where}: ${f.message}${f.suggestions[0] ? ` → "${f.suggestions[0].replacement}"` : ''}`);
+    console.log(`  [${f.severity}] ${f.category} ${f.ruleId} ${where}: ${f.message}${f.suggestions[0] ? ` → ${f.suggestions[0].label}: "${f.suggestions[0].replacement}"` : ''}`);
   }
   console.log(`Screenshots: ${['underlines.png', 'card.png', 'sidepanel.png'].map((s) => join('docs/screenshots', s)).join(', ')}`);
   console.log(`Network requests leaving the machine: ${t.externalRequests.length}`);
