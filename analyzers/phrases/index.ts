@@ -208,12 +208,21 @@ function factsKey(f: ReplyFacts): string {
   return `${+f.offersAlternative}${+f.actionAfter}${+f.ownershipAfter}${+f.resendAfter}${+f.fixBefore}${+f.customerUpset}`;
 }
 
+const activeCache = new Map<string, ReadyRule[]>();
+
+/** The enabled rules for these options, filtered once per distinct options. */
 function activeRules(options: AnalyzeOptions): ReadyRule[] {
+  const key = JSON.stringify([options.disabledRules ?? [], options.disabledCategories ?? [], options.customPhrases ?? []]);
+  const hit = activeCache.get(key);
+  if (hit) return hit;
   const disabledRules = new Set(options.disabledRules ?? []);
   const disabledCats = new Set(options.disabledCategories ?? []);
-  return [...builtIns, ...customPhraseRules(options.customPhrases)].filter(
+  const rules = [...builtIns, ...customPhraseRules(options.customPhrases)].filter(
     (r) => !disabledRules.has(r.rule.id) && !disabledCats.has(r.rule.category),
   );
+  if (activeCache.size > 20) activeCache.clear();
+  activeCache.set(key, rules);
+  return rules;
 }
 
 /** 'low' keeps only errors; 'high' promotes borderline (info) hits to warnings. */

@@ -127,13 +127,19 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
       let j = i;
       while (j + 1 < to && /[.!?…)"'’”\]]/.test(text[j + 1])) j++;
       const next = text[j + 1];
-      if (j + 1 >= to) continue;
-      if (!/[ \t\u00a0]/.test(next)) continue; // "4.99", "example.com", "e.g."
+      // Skipping past the whole run of marks keeps "!!!!…" linear instead of rescanning it per mark.
+      if (j + 1 >= to || !/[ \t\u00a0]/.test(next)) {
+        i = j; // "4.99", "example.com", "e.g.", "?!?!" mid-line
+        continue;
+      }
       if (ch === '.' && j === i && isAbbreviationBefore(text, i)) continue;
       // Look at the next visible character: lowercase continuation is not a new sentence after "."
       let k = j + 1;
       while (k < to && /[ \t\u00a0]/.test(text[k])) k++;
-      if (k < to && ch === '.' && /\p{Ll}/u.test(text[k])) continue;
+      if (k < to && ch === '.' && /\p{Ll}/u.test(text[k])) {
+        i = j;
+        continue;
+      }
       push(j + 1);
       start = j + 1;
       i = j;
