@@ -23,16 +23,17 @@ declare module '../types.ts' {
   }
 }
 
-const LABELS: Record<string, string> = {
-  defensive: 'Drop the defensive framing',
-  blame: 'Say it without blame',
-  sarcasm: 'Say it sincerely',
-  dismissive: 'Acknowledge it',
-  non_apology: 'Apologize sincerely',
-  policy_shield: 'Offer an alternative',
-  overpromise: 'Promise only what you can keep',
-  shouting: 'Sentence case',
-  insult: 'Drop the label',
+/** One label per option, so the side panel's buttons tell the options apart. */
+const LABELS: Record<string, string[]> = {
+  defensive: ['Drop the defensive framing', 'Restate neutrally', 'Offer to look into it'],
+  blame: ['Say it without blame', 'Describe it from your side', 'Offer to help'],
+  sarcasm: ['Say it sincerely', 'Drop the remark', 'Drop the remark'],
+  dismissive: ['Acknowledge it', 'Keep the content only', 'Acknowledge the hassle'],
+  non_apology: ['Apologize sincerely', 'Own the mistake', 'Apologize for the trouble'],
+  policy_shield: ['Offer an alternative', 'Say what you can do', 'Drop the policy reference'],
+  overpromise: ['Promise only what you can keep', 'Say what you are doing', 'Drop the promise'],
+  shouting: ['Sentence case', 'Sentence case', 'Sentence case'],
+  insult: ['Drop the label', 'Ask what they need', 'Drop the label'],
 };
 
 function keepsFacts(before: string, after: string): boolean {
@@ -107,7 +108,6 @@ export function rewriteFinding(reply: string, finding: Finding, context: Analysi
     problem: context.customer.problem,
     apologizedElsewhere: elsewhere.some((t) => APOLOGY.test(t) && !NON_APOLOGY.test(t)),
   };
-  const label = LABELS[finding.category] ?? 'Rephrase';
   const candidates = rewriteSentence(sentence.text, relStart, relEnd, finding.category, ctx).filter((c) => c !== sentence.text && keepsFacts(sentence.text, c));
   if (candidates.length === 0) {
     const removed = removePhrase(sentence.text, relStart, relEnd);
@@ -115,7 +115,7 @@ export function rewriteFinding(reply: string, finding: Finding, context: Analysi
   }
   // After "Hi Dana, " on the same line the sentence continues in lower case.
   if (/,[ \t]*$/.test(reply.slice(0, sentence.start)) && /^\p{Ll}/u.test(sentence.text)) candidates.forEach((c, i) => (candidates[i] = lowerFirst(c)));
-  const out = candidates.slice(0, 3).map((c) => toSuggestion(reply, finding, sentence.start, sentence.end, c, label));
+  const out = candidates.slice(0, 3).map((c, i) => toSuggestion(reply, finding, sentence.start, sentence.end, c, LABELS[finding.category]?.[i] ?? 'Rephrase'));
   if (out.length > 0) return out;
   // The rule's own suggestions, only those that keep the facts of the sentence.
   return finding.suggestions.filter((sg) => {
