@@ -15,6 +15,7 @@ import { textareaRects } from './textarea-mirror.ts';
 export const MAX_ANALYZED_CHARS = 100_000;
 const DEBOUNCE_MS = 150;
 const HOVER_MS = 600;
+const SCAN_MS = 200;
 
 export interface Messenger {
   send(message: ContentToBackground): Promise<unknown>;
@@ -101,10 +102,11 @@ export class TactfulContent {
   private queueScan(): void {
     if (this.scanQueued) return;
     this.scanQueued = true;
+    // Busy pages (Gmail) mutate constantly: rescan at most every SCAN_MS.
     setTimeout(() => {
       this.scanQueued = false;
       if (this.enabled) this.scan();
-    }, 50);
+    }, SCAN_MS);
   }
 
   private queueRedraw = (): void => {
