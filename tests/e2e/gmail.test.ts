@@ -37,6 +37,22 @@ describe('Gmail-like compose', () => {
     expect(state.customer).toContain('Where is my kettle');
   });
 
+  it('underlines follow the text when the page scrolls', async () => {
+    await page.evaluate(() => { document.body.style.paddingBottom = '1500px'; });
+    await page.evaluate(() => window.scrollBy(0, 250));
+    expect(await page.evaluate(() => window.scrollY)).toBe(250);
+    await expect.poll(async () => {
+      const [calm] = (await underlines(page)).filter((u) => u.category === 'dismissive');
+      const [text] = await textRects(page, EDITOR.gmail, 'Calm down');
+      return !!calm && rectsOverlap(calm.rect, text);
+    }).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(async () => {
+      const [calm] = (await underlines(page)).filter((u) => u.category === 'dismissive');
+      return !!calm && rectsOverlap(calm.rect, (await textRects(page, EDITOR.gmail, 'Calm down'))[0]);
+    }).toBe(true);
+  });
+
   it('click → card → Apply replaces the words; one Ctrl+Z restores the original exactly', async () => {
     const before = await editorText(page);
     const [calm] = await waitForUnderline(page, 'dismissive');
