@@ -70,6 +70,14 @@ const MUST_FLAG: [string, Category][] = [
   ['Honestly, you are being ridiculous.', 'insult'],
   ['Some clients are just impossible people.', 'insult'],
   // a second batch of new phrasings of the same phenomena
+  ["Hi Kim, the delivery address on the order was incomplete, which is why the courier couldn't find you. Next time please add the flat number.", 'blame'],
+  ["Hi Kim, we dispatched the cake on Thursday as scheduled. Our bakery has never missed a delivery date before.", 'defensive'],
+  ["Hi Kim, it's only a cake, and it was still perfectly edible on Monday. We'll refund the delivery fee.", 'dismissive'],
+  ["Hi Kim, unfortunately perishable items cannot be refunded once dispatched. That is our standard policy.", 'policy_shield'],
+  ["Hi Kim, we apologise for any inconvenience caused by the delay.", 'non_apology'],
+  ["Hi Kim, sorry the cake didn't make it in time for your big day, I guess. Maybe order earlier next year?", 'sarcasm'],
+  ["Hi Kim, so sorry! I can promise you this will never happen to you again, and your next cake is free.", 'overpromise'],
+  ["Hi Kim, our courier partner is responsible for delivery times, so please take it up with them.", 'blame'],
   ["Unfortunately you selected standard shipping, which takes longer.", 'blame'],
   ["The tracking page clearly says it was delivered, so you must have missed the driver.", 'blame'],
   ["You gave us the wrong postcode.", 'blame'],
@@ -110,6 +118,11 @@ const MUST_FLAG: [string, Category][] = [
 
 /** Replies that share words with the flags above but are fine. */
 const MUST_PASS: string[] = [
+  "Hi Kim, I'm so sorry — a birthday cake arriving after the party is awful, and it's completely our fault. I've refunded the full $65 and added a voucher for your next order. I've also asked our courier team why the Saturday slot was missed, and I'll let you know what they say by Wednesday.",
+  "Hi Kim, you're right to be upset. The cake left our bakery on time, but the courier missed the Saturday slot — that's still on us. I've refunded you in full today.",
+  "Hi Kim, I understand how disappointing this is. Our policy normally doesn't cover perishables, but I've made an exception and refunded the cake and delivery.",
+  "Hi Kim, I'm really sorry. Could you tell me whether the cake was damaged as well as late? I'd like to make sure the refund covers everything.",
+  "Hi Kim, I'm sorry we let you down on such an important day. A full refund is on its way, and I've flagged your address so weekend orders get priority.",
   "I'm sorry the renewal caught you off guard — I've refunded the $120 to your card.",
   "Our policy is to remind customers 7 days before renewal, and that reminder clearly didn't reach you, so I've refunded it.",
   "You didn't do anything wrong here.",
