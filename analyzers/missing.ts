@@ -144,7 +144,7 @@ export interface Needs {
 const QUOTE_LINE = /^[ \t]*>[ \t]?/;
 
 /** Quoted history is the customer's last message when the extension could not read it separately. */
-function customerFromQuote(draft: Draft): CustomerReport | undefined {
+export function customerFromQuote(draft: Draft): CustomerReport | undefined {
   if (draft.quoteStart === undefined) return undefined;
   const lines = draft.reply.slice(draft.quoteStart).split(/\r?\n/).filter((l) => QUOTE_LINE.test(l));
   const text = lines.map((l) => l.replace(QUOTE_LINE, '')).join('\n').trim();
