@@ -1,6 +1,6 @@
 // The Tactful engine: pure TypeScript, no DOM, no browser APIs. Runs in Node
 // (`npx tsx`), in the extension, and in tests.
-import { readDraft } from './text/draft.ts';
+import { readDraft, type Draft, type Sentence } from './text/draft.ts';
 import { readCustomer } from './customer.ts';
 import { applySensitivity, findPhraseIssues } from './phrases/index.ts';
 import { rewriteFinding } from './rewrite/finding.ts';
@@ -30,6 +30,51 @@ function safeRewrite(reply: string, finding: Finding, context: AnalysisContext):
   }
 }
 
+type Positioned = { start?: unknown; end?: unknown };
+
+/** Moves any absolute start/end a rewrite attached to its suggestions by `delta`. */
+function shiftSuggestions(suggestions: Finding['suggestions'], delta: number): Finding['suggestions'] {
+  if (delta === 0) return suggestions;
+  return suggestions.map((sg) => {
+    const p = sg as typeof sg & Positioned;
+    if (typeof p.start !== 'number' && typeof p.end !== 'number') return sg;
+    const out = { ...sg } as typeof sg & Positioned;
+    if (typeof p.start === 'number') out.start = p.start + delta;
+    if (typeof p.end === 'number') out.end = p.end + delta;
+    return out;
+  });
+}
+
+/** The sentence holding `offset` (sentences are sorted and disjoint). */
+function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/**
+ * Sentence-aware rewrites are the costliest step of an update; they depend on
+ * the finding and its sentence, so the incremental analyzer caches them keyed
+ * by rule, sentence text and the span's place in it.
+ */
+function rewriteSuggestions(draft: Draft, finding: Finding, context: AnalysisContext, cache?: Map<string, unknown>): Finding['suggestions'] {
+  const sentence = cache ? sentenceAt(draft.sentences, finding.start) : undefined;
+  if (!cache || !sentence) return safeRewrite(draft.reply, finding, context);
+  const key = `rw\u0000${finding.ruleId}\u0000${finding.start - sentence.start}\u0000${finding.end - sentence.start}\u0000${sentence.text}`;
+  const hit = cache.get(key) as Finding['suggestions'] | undefined;
+  if (hit) return shiftSuggestions(hit, sentence.start);
+  const fresh = safeRewrite(draft.reply, finding, context);
+  cache.set(key, shiftSuggestions(fresh, -sentence.start));
+  return fresh;
+}
+
 function run(
   reply: string,
   customer: CustomerReport,
@@ -43,7 +88,7 @@ function run(
   // A team's custom phrase keeps the team's own preferred wording.
   const phraseFindings = findPhraseIssues(draft, context, cache).map((f) => {
     if (f.ruleId.startsWith('custom/')) return f;
-    const suggestions = safeRewrite(reply, f, context);
+    const suggestions = rewriteSuggestions(draft, f, context, cache);
     return suggestions === f.suggestions ? f : { ...f, suggestions };
   });
   const missing = findMissingPieces(draft, context, phraseFindings);
