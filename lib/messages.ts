@@ -47,6 +47,8 @@ export type ContentToBackground =
 
 export type PageToBackground =
   | { type: 'panel:get' }
+  /** From the popup's button; the popup also opens the panel itself, since the gesture doesn't travel with a message. */
+  | { type: 'panel:open' }
   | { type: 'draft:apply'; tabId: number; draftId: string; edit: TextEdit }
   | { type: 'draft:ignore'; tabId: number; draftId: string; ruleId: string; start: number; end: number };
 
