@@ -94,6 +94,18 @@ function readProblem(text: string): string | undefined {
   return undefined;
 }
 
+/** Problems whose cost to the customer is their time, trust or plans: these call for empathy even when calmly worded. */
+const IMPACT_REASONS = new Set([
+  'Wants to leave',
+  'Treated badly',
+  'Still not resolved or asking again',
+  'Let down without notice',
+  'Was promised otherwise',
+  'Not what they paid for',
+  'Kept waiting',
+  'Something has not happened',
+]);
+
 const LEVELS: [number, UpsetLevel][] = [
   [0.7, 'furious'],
   [0.4, 'upset'],
@@ -191,6 +203,6 @@ export function readCustomer(input = ''): CustomerReport {
     selfCaused: SELF_CAUSED.test(t),
     needsEmpathy:
       hasProblem &&
-      (stakes.length > 0 || level === 'furious' || escalations.length > 0 || emotions.some((c) => c.weight >= 2 || c.reason === 'Intensified complaint' || !/\b(?:kind of|kinda|a (?:bit|little)|slightly|somewhat|mildly) \w+$/i.test(t.slice(0, c.re.exec(t)?.index ?? 0).trimEnd() + ' x')) || problems.some((c) => c.reason === 'Wants to leave' || c.reason === 'Treated badly') || bangs || questionMarks || shouting > 1),
+      (stakes.length > 0 || level === 'furious' || escalations.length > 0 || emotions.some((c) => c.weight >= 2 || c.reason === 'Intensified complaint' || !/\b(?:kind of|kinda|a (?:bit|little)|slightly|somewhat|mildly) \w+$/i.test(t.slice(0, c.re.exec(t)?.index ?? 0).trimEnd() + ' x')) || problems.some((c) => IMPACT_REASONS.has(c.reason)) || bangs || questionMarks || shouting > 1),
   };
 }
