@@ -55,7 +55,7 @@ const SARCASM_MARKER =
   /\b(?:I\s+guess|obviously|clearly|wow|so\s+much\s+patience|endless|infinite|as\s+always|yeah\s+right|sure\s+thing|of\s+course|I\s+suppose|eventually|at\s+least|lol|lmao)\b|🙄|🙃|😒|😏/i;
 
 const CUSTOMER_COMPLAINT =
-  /!|\?\?|\b(?:still|again|never|wrong|broken|broke|late|delay(?:ed)?|charged|cancell?ed|furious|angry|upset|disappointed|unhappy|unacceptable|joke|terrible|awful|worst|ridiculous|(?:third|fourth|fifth)\s+time|waited|waiting|missing|damaged|lost|crash(?:es|ed)?|(?:doesn|didn|isn|wasn|haven|hasn|won)['’]?t|not\s+working|hate|annoy(?:ed|ing)|frustrat(?:ed|ing)|dangerous|weeks|months|amazing\s+service|out\s+of\s+sync|sadly|not\s+(?:renew|happy|working|right)|problem|issue|error|bug|can['’]?t|cannot|no\s+longer|leaving|poor|bad|slow|fault|mistake|complain\w*|overcharged|unfair|rude|unprofessional|treated|confusing|too\s+(?:small|big|large|tight|late|long))\b/i;
+  /!|\?\?|\b(?:still|again|never|wrong|broken|broke|late|delay(?:ed)?|charged|cancell?ed|furious|angry|upset|disappointed|unhappy|unacceptable|joke|terrible|awful|worst|ridiculous|(?:third|fourth|fifth)\s+time|waited|waiting|missing|damaged|lost|crash(?:es|ed)?|(?:doesn|didn|isn|wasn|haven|hasn|won)['’]?t|not\s+working|hate|annoy(?:ed|ing)|frustrat(?:ed|ing)|dangerous|weeks|months|amazing\s+service|out\s+of\s+sync|sadly|not\s+(?:renew|happy|working|right)|problem|issue|error|bug|can['’]?t|cannot|no\s+longer|leaving|poor|bad|slow|fault|mistake|complain\w*|overcharged|unfair|rude|unprofessional|condescending|hung\s+up|is\s+clearly|treated|confusing|too\s+(?:small|big|large|tight|late|long))\b/i;
 
 export function customerComplains(text: string, upset: number): boolean {
   return upset >= 0.25 || CUSTOMER_COMPLAINT.test(text);
