@@ -35,6 +35,9 @@ export interface Suggestion {
   label: string;
   /** Replaces `reply.slice(finding.start, finding.end)`; for a missing piece, the text to insert at `start`. */
   replacement: string;
+  /** When set, replaces `reply.slice(start, end)` instead of the finding's span (a rewrite that must reach past it, e.g. the whole sentence). */
+  start?: number;
+  end?: number;
 }
 
 export interface Finding {

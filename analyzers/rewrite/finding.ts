@@ -10,18 +10,7 @@ import { APOLOGY, NON_APOLOGY } from '../lexicon/agent-cues.ts';
 import { removePhrase, rewriteSentence } from './sentence.ts';
 import { lowerFirst } from './tidy.ts';
 import { newPromises } from './invariants.ts';
-
-declare module '../types.ts' {
-  interface Suggestion {
-    /**
-     * Proposed contract addition: when a natural rewrite must touch text outside the
-     * finding (the comma after "As I said", a whole sentence), the range it replaces.
-     * Absent = replaces `reply.slice(finding.start, finding.end)` as before.
-     */
-    start?: number;
-    end?: number;
-  }
-}
+import { gateSuggestions } from './gate.ts';
 
 /** One label per option, so the side panel's buttons tell the options apart. */
 const LABELS: Record<string, string[]> = {
@@ -65,9 +54,10 @@ function toSuggestion(reply: string, finding: Finding, sStart: number, sEnd: num
   if (start >= finding.start && end <= finding.end) {
     return { label, replacement: reply.slice(finding.start, start) + mid + reply.slice(end, finding.end) };
   }
-  const from = Math.min(start, finding.start);
-  const to = Math.max(end, finding.end);
-  return { label, replacement: reply.slice(from, start) + mid + reply.slice(end, to), start: from, end: to };
+  if (rewritten === '') return { label, replacement: '', start, end };
+  // Reaching past the finding: offer the whole rewritten sentence, which reads on its own in the panel
+  // (a minimal diff would show fragments like "Y" for "As I said, you…" → "You…").
+  return { label, replacement: rewritten, start: sStart, end: sEnd };
 }
 
 /** The orchestrator asks once per finding of the same reply: read it once. */
@@ -115,11 +105,21 @@ export function rewriteFinding(reply: string, finding: Finding, context: Analysi
   }
   // After "Hi Dana, " on the same line the sentence continues in lower case.
   if (/,[ \t]*$/.test(reply.slice(0, sentence.start)) && /^\p{Ll}/u.test(sentence.text)) candidates.forEach((c, i) => (candidates[i] = lowerFirst(c)));
-  const out = candidates.slice(0, 3).map((c, i) => toSuggestion(reply, finding, sentence.start, sentence.end, c, LABELS[finding.category]?.[i] ?? 'Rephrase'));
+  const toSg = (c: string, i: number) => toSuggestion(reply, finding, sentence.start, sentence.end, c, LABELS[finding.category]?.[i] ?? 'Rephrase');
+  const out = gateSuggestions(reply, finding, candidates.map(toSg), context).slice(0, 3);
   if (out.length > 0) return out;
-  // The rule's own suggestions, only those that keep the facts of the sentence.
-  return finding.suggestions.filter((sg) => {
-    const applied = reply.slice(sentence.start, finding.start) + sg.replacement + reply.slice(finding.end, Math.max(finding.end, sentence.end));
-    return keepsFacts(sentence.text, applied);
-  });
+  // A second pass on each candidate catches a second move of the same kind ("I guarantee this will never happen again").
+  const again = candidates
+    .filter((c) => c !== '')
+    .flatMap((c) => rewriteSentence(c, 0, c.length, finding.category, ctx))
+    .filter((c, i, all) => c !== sentence.text && all.indexOf(c) === i && keepsFacts(sentence.text, c));
+  const second = gateSuggestions(reply, finding, again.map(toSg), context).slice(0, 3);
+  if (second.length > 0) return second;
+  // The rule's own suggestions, when they pass the same gate.
+  const fromRule = gateSuggestions(reply, finding, finding.suggestions, context);
+  if (fromRule.length > 0) return fromRule.slice(0, 3);
+  // Last resort: remove only the flagged phrase, when that loses no fact and reads as a sentence.
+  const removed = removePhrase(sentence.text, relStart, relEnd);
+  if (removed === sentence.text) return [];
+  return gateSuggestions(reply, finding, [toSuggestion(reply, finding, sentence.start, sentence.end, removed, 'Remove this phrase')], context);
 }

@@ -50,6 +50,14 @@ function singular(np: string): string {
   return `${/^[aeiou]/i.test(one) ? 'an' : 'a'} ${one}`;
 }
 
+/** "the delay" reads after "I understand"; a clause ("$49 and it will be refunded") does not. */
+function nounPhrase(raw: string | undefined): string | undefined {
+  const t = raw?.replace(/\s+lol$/i, '').trim();
+  if (!t || !/^\p{L}/u.test(t) || wordCount(t) > 4 || /\b(?:and|but|or|so|because|if|it|i|you|we|they|will|is|are|was|were|how|what|why)\b/i.test(t)) return undefined;
+  if (nlp(`the ${t}`).verbs().found) return undefined;
+  return `the ${the(t)}`;
+}
+
 function problemOr(ctx: SentenceContext, fallback: string): string {
   return ctx.problem ?? fallback;
 }
@@ -130,6 +138,11 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
   ],
   blame: [
     {
+      // "You didn't give us the right address" → "It looks like the address we have isn't the right one".
+      re: /\byou (?:didn'?t|did not|never|forgot to|failed to) (?:give|gave|send|sent|provide|enter|use) (?:us |me )?(?:the|a|an|your) (right|correct|full|complete|current|new|valid|updated) ([\w-]+(?: (?:number|address|code|details|name))?)/i,
+      build: (m, s) => [splice(s, m, `it looks like the ${m[2]} we have isn't the ${m[1].toLowerCase()} one`), splice(s, m, `the ${m[2]} on file doesn't seem to be the ${m[1].toLowerCase()} one`)],
+    },
+    {
       // "You didn't attach the invoice" → "It looks like the invoice didn't come through".
       re: new RegExp(S`\byou (?:didn'?t|did not|never|forgot to|failed to|neglected to) ${SEND_VERB}(?:ed|d)?(?: (?:us|me))? ((?:the|your|a|an|any) [^,.;!?]+?)${END}`, 'i'),
       build: (m, s) => {
@@ -202,9 +215,13 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
       // "Calm down, it's only a small delay" → "I understand the delay is frustrating".
       re: /\b(?:please )?(?:calm down|relax|chill(?: out)?|take a (?:deep )?breath)\b,?\s*(?:(?:it(?:'s| is)|this is) (?:only|just) (?:a |an )?(?:small |minor |little |tiny )?([^,.;!?]+))?/i,
       build: (m, s, ctx) => {
-        const what = m[1] ? `the ${the(m[1])}` : problemOr(ctx, 'this');
+        const np = nounPhrase(m[1]);
+        const what = np ?? problemOr(ctx, 'this');
+        // A clause after "it's only" is content to keep ("it's $49 and it will be refunded"), minus the "only".
+        const clause = m[1] && !np ? `${/\bthis is\b/i.test(m[0]) ? 'This is' : "It's"} ${m[1].trim()}` : '';
         const rest = removeRange(s, m.index, m.index + m[0].length);
         const head = `I understand ${what} is frustrating`;
+        if (clause) return [tidySentence(`${head}. ${clause}${rest && wordCount(rest) > 0 ? ` ${rest}` : ''}`, endMark(s) || '.')];
         return [wordCount(rest) >= 3 ? `${head}. ${rest}` : `${head}.`, `I can see why ${what} is frustrating.`];
       },
     },
@@ -213,7 +230,7 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
       re: /\b(?:(?:it(?:'s| is)|this is|that(?:'s| is)) (?:only|just|not a big deal|no big deal|not the end of the world|hardly [\w ]+)(?: (?:a |an |the )?([^,.;!?]+))?|(?:\w+ )?(?:can|could) happen to anyone|(?:works?|opens?|loads?) fine for everyone else|(?:it(?:'s| has))? been (?:there|like that) for years|things (?:come up|happen)|these things happen|(?:there(?:'s| is)) no (?:point|need|use) (?:in )?(?:chasing|asking|writing|emailing|complaining)[^,.;!?]*(?:,\s*it won'?t make it (?:any )?faster)?|it won'?t make it (?:any )?faster|(?:we(?:'re| are)|i(?:'m| am)) (?:a bit |very |really )?busy|(?:they(?:'re| are) cheap,?\s*)?(?:just )?buy (?:another|a new) one|your loss|don'?t worry(?: about it)?|no big deal|lol)\b/i,
       build: (m, s, ctx) => {
         const rest = removeRange(s, m.index, m.index + m[0].length);
-        const what = m[1] && !/^(?:a |an )?(?:deal|end)\b/.test(m[1]) ? `the ${the(m[1].replace(/\s+lol$/i, ''))}` : problemOr(ctx, 'this');
+        const what = (m[1] && !/^(?:a |an )?(?:deal|end)\b/.test(m[1]) ? nounPhrase(m[1]) : undefined) ?? problemOr(ctx, 'this');
         const ack = [`I understand ${what} is frustrating.`, `I know ${what} has been a real hassle.`];
         return substantial(rest) ? [`${ack[0]} ${rest}`, rest, ack[1]] : ack;
       },
@@ -241,7 +258,17 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     {
       // "I'm sorry you feel that way" → "I'm sorry this happened".
       re: /\b(?:(?:i(?:'m| am)|we(?:'re| are)) )?(?:so |very |really )?sorry (?:that |if )?you (?:feel|felt|think|thought|believe|see it|were (?:confused|upset|unhappy)|are (?:upset|unhappy)|misunderstood)\b(?: (?:that way|this way|like that|so|otherwise))?(?: (?:about|by|with|over) [^,.;!?]+)?/i,
-      build: (m, s, ctx) => [splice(s, m, ctx.problem ? `I'm sorry about ${ctx.problem}` : "I'm sorry this happened"), splice(s, m, "I'm sorry we got this wrong")],
+      build: (m, s, ctx) => {
+        const apology = ctx.problem ? `I'm sorry about ${ctx.problem}` : "I'm sorry this happened";
+        const out = [splice(s, m, apology), splice(s, m, "I'm sorry we got this wrong")];
+        // "…, but that's just how X works": the "but" clause takes the apology back; keep it only if it holds a fact.
+        const tail = /^,?\s*(?:but|however),?\s*(.+)$/i.exec(s.slice(m.index + m[0].length));
+        if (tail && m.index === 0) {
+          const rest = capitalizeFirst(tail[1].replace(/[.!?…]+$/, '').trim()) + (endMark(s).slice(0, 1) || '.');
+          out.unshift(extractFacts(rest).length === 0 ? `${apology}.` : `${apology}. ${rest}`, `${apology}. ${rest}`);
+        }
+        return out;
+      },
     },
     {
       // "sorry if there was a mix-up" → "sorry about the mix-up".
@@ -271,6 +298,17 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     },
   ],
   policy_shield: [
+    {
+      // "There is NOTHING I can do to speed that up" → "I can't speed that up myself, but I can [alternative]".
+      re: /^(.*?)\bthere(?:'s| is) (?:really |absolutely )?nothing (?:more |else )?(?:i|we) can do(?: to (\w+)([^,.;!?]*))?/i,
+      build: (m, s) => {
+        const what = m[2] ? `${m[2].toLowerCase()}${m[3].toLowerCase()}` : 'change that';
+        const rest = tidySentence(s.slice(m.index + m[0].length), '.');
+        const lead = m[1].trim() ? `${m[1].trim()} ` : '';
+        const main = `${lead}I can't ${what} myself, but I can [alternative].`;
+        return [wordCount(rest) >= 3 ? `${main} ${rest}` : main, `${lead}I can't ${what} myself, but here's what I can do: [alternative].`];
+      },
+    },
     {
       // "Per our policy we can't refund shipped orders" → "I can't refund a shipped order, but I can [alternative]".
       re: /^(?:(?:as per|per|according to|under|due to) (?:our|the|company) [\w -]*?(?:policy|policies|terms|rules|conditions|agreement),?\s*)?(?:we|i|the company)(?: simply| unfortunately)? (?:can(?:'t|not| not)|are unable to|am unable to|(?:do|does) not|don'?t|won'?t|will not) ((?:be )?\w+(?: (?:back|out|up|off))?)( [^,.;!?]+?)?(?=[.;!?]|,? as\b|,? per\b|$)/i,
@@ -312,6 +350,8 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
       re: /,?\s*\b(?:i|we) (?:can )?(?:100 ?% )?(?:guarantee|promise)(?: you)?(?: that)?\b|\b(?:guaranteed|100 ?% (?:sure|certain|guaranteed))\b|,?\s*(?:100 ?%|guaranteed)(?=[.!?]|$)|\bi promise\b/i,
       build: (m, s) => {
         const word = m[0].toLowerCase();
+        // "I guarantee I've …" → "I've …": "I expect" only before a plain statement ("it'll arrive Friday").
+        if (/\b(?:i|we)\b/.test(word) && /^\s*(?:i|we)\b/i.test(s.slice(m.index + m[0].length))) return [removeRange(s, m.index, m.index + m[0].length)];
         if (/\b(?:i|we)\b/.test(word)) return [splice(s, m, m[0].startsWith(',') ? ', I expect' : ' I expect'), removeRange(s, m.index, m.index + m[0].length)];
         if (/sure|certain/.test(word)) return [splice(s, m, 'confident')];
         return [removeRange(s, m.index, m.index + m[0].length)];

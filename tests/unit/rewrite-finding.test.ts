@@ -77,8 +77,9 @@ describe('rewriteFinding: sentence-aware details', () => {
     expect(rewriteFinding(reply, f, context())[0].start).toBeUndefined();
     const wide = finding('As I said, it takes 5 days.', 'As I said', 'defensive');
     const s = rewriteFinding('As I said, it takes 5 days.', wide, context())[0];
-    expect([s.start, s.end]).toEqual([0, 12]);
-    expect(s.replacement).toBe('I');
+    // A rewrite reaching past the span offers the whole sentence, which reads on its own (not a fragment like "I").
+    expect([s.start, s.end]).toEqual([0, 27]);
+    expect(s.replacement).toBe('It takes 5 days.');
   });
   it('never drops a fact inside the flagged phrase', () => {
     const reply = 'Our support team has a 94% satisfaction score.';

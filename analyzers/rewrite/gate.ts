@@ -1,0 +1,132 @@
+// The quality gate every per-finding suggestion passes before a user sees it:
+// it must read as a sentence, keep every fact of the text it replaces, not be
+// flagged again when substituted into the reply, and promise nothing new.
+// Suggestions that fail are dropped, not repaired: a wrong suggestion costs
+// more trust than a missing one.
+import nlp from 'compromise';
+import type { AnalysisContext } from '../context.ts';
+import type { Finding, Suggestion } from '../types.ts';
+import { readDraft } from '../text/draft.ts';
+import { findPhraseIssues } from '../phrases/index.ts';
+import { containsFact, extractFacts } from '../facts.ts';
+import { newPromises } from './invariants.ts';
+
+export interface GateVerdict {
+  ok: boolean;
+  /** Why it failed, for tests and the eval script ("lost fact $49", "re-flagged dismissive"). */
+  problems: string[];
+}
+
+/** The range a suggestion replaces: its own when set, else the finding's. */
+export function suggestionRange(finding: Finding, sg: Suggestion): [number, number] {
+  return [sg.start ?? finding.start, sg.end ?? finding.end];
+}
+
+/** The reply with the suggestion applied, and where the new text sits in it. */
+export function applySuggestion(reply: string, finding: Finding, sg: Suggestion): { text: string; start: number; end: number } {
+  const [a, b] = suggestionRange(finding, sg);
+  return { text: reply.slice(0, a) + sg.replacement + reply.slice(b), start: a, end: a + sg.replacement.length };
+}
+
+/** The line-local sentence around [start, end) of `text`: scans out to a closing mark + space or a line break. */
+function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  while (s > 0 && text[s - 1] !== '\n' && !(/\s/.test(text[s - 1]) && /[.!?…]/.test(text[s - 2] ?? ''))) s--;
+  let e = Math.max(start, end);
+  // A replacement that itself ends a sentence ends the scan there.
+  if (!(e > start && /[.!?…]["'’”)]*$/.test(text.slice(start, e)))) {
+    while (e < text.length && text[e] !== '\n' && !(/[.!?…]/.test(text[e - 1] ?? '') && /\s/.test(text[e]) && e > start)) e++;
+  }
+  return { start: s, end: e };
+}
+
+/** Function words that cannot follow "the": "the how billing works", "the it will be refunded". */
+const NOT_AFTER_THE =
+  /\bthe (?:how|what|why|when|where|who|whom|whose|which|whether|it|its|it's|is|are|was|were|be|been|will|would|can|could|should|shall|may|might|must|has|have|had|do|does|did|i|i'm|i've|you|you're|we|we're|they|they're|he|she|this|these|those|my|your|our|their|his|her|a|an|the|to|not|and|but|or|so|if|because|only|just)\b/i;
+const CONJUNCTION_END = /(?:^|[\s,;—–-])(?:but|so|and|or|because|although|with|to|by|for|of|at|the|a|an|my|your|our)\W*$/i;
+/** "had had", "that that" are English; any other repeated word is a splice error. */
+const DOUBLED_OK = new Set(['had', 'that', 'very', 'really', 'so', 'bye', 'no', 'ha', 'many', 'far', 'more']);
+
+/** Grammar-looking checks on the rewritten sentence and the replacement itself. */
+export function grammarProblems(sentence: string, replacement: string, replacesSentence: boolean): string[] {
+  const out: string[] = [];
+  const rep = replacement.trim();
+  if (rep && /^\p{Lu}$/u.test(rep.replace(/[^\p{L}]/gu, '')) && rep.replace(/[^\p{L}]/gu, '') !== 'I') out.push(`lone capital "${rep}"`);
+  for (const m of sentence.matchAll(/(?<![\p{L}\p{N}'’.&-])\p{Lu}(?![\p{L}\p{N}'’.&-])/gu)) {
+    const i = m.index ?? 0;
+    // "I", and "A" opening a sentence, are words; "Y" left over from a splice is not.
+    if (m[0] === 'I' || (m[0] === 'A' && /(?:^|[.!?]\s+)$/.test(sentence.slice(0, i)))) continue;
+    if (/\[[^\]]*$/.test(sentence.slice(0, i))) continue;
+    out.push(`lone capital "${m[0]}"`);
+  }
+  const midCapital = /(?<=[\p{Ll},] )(?:We|We'll|We've|We're|Let|Let's|Here's|That's|The|It|It's|You|You're|Your|This|Our|There|They|Please|Sorry|Thanks|To|And|But|So)\b/u.exec(sentence);
+  if (midCapital) out.push(`capital mid-sentence "${midCapital[0]}"`);
+  if (/(?:^|[\s.,])['’]s\b/i.test(sentence)) out.push('a contraction without its word');
+  const the = NOT_AFTER_THE.exec(sentence);
+  if (the) out.push(`"${the[0]}"`);
+  // compromise: "the" directly before a word read only as a verb ("the explained").
+  const theVerb = nlp(sentence).match('the [#Verb]').not('#Noun').not('#Adjective').not('#Gerund');
+  if (theVerb.found) out.push(`"the ${theVerb.text()}"`);
+  for (const m of sentence.matchAll(/\b([\p{L}']+)\s+\1\b/giu)) {
+    if (!DOUBLED_OK.has(m[1].toLowerCase())) out.push(`doubled "${m[0]}"`);
+  }
+  if (rep && CONJUNCTION_END.test(rep)) out.push(`dangling "${rep.split(/\s+/).pop()}"`);
+  if (sentence.trim() && CONJUNCTION_END.test(sentence.replace(/[.!?…]+["'’”)]*\s*$/, ''))) out.push('sentence ends on a conjunction');
+  if (/^\s*(?:but|so|and|or)\b/i.test(sentence) && !/^\s*so\b(?! that)/i.test(sentence)) out.push('sentence opens on a conjunction');
+  if (/[a-z][.!?]+\s+\p{Ll}/u.test(sentence.replace(/\b(?:e\.g|i\.e|etc|vs)\./gi, ''))) out.push('lower case after a closing mark');
+  if (/\s[,.;:!?]|[,;:]{2,}|,\s*[.!?]|\.\s*\./.test(sentence)) out.push('stray punctuation');
+  if (replacesSentence && rep) {
+    if (!/^["'‘“(]?[\p{Lu}\p{N}$€£#\[]/u.test(rep)) out.push('sentence does not start with a capital');
+    if (!/[.!?…]["'’”)]*$/.test(rep)) out.push('sentence has no closing mark');
+  }
+  return out;
+}
+
+/**
+ * Checks one suggestion for one finding. `context` is the analysis context
+ * the finding came from: re-analysis uses the same customer and options.
+ */
+export function checkSuggestion(reply: string, finding: Finding, sg: Suggestion, context: AnalysisContext): GateVerdict {
+  const problems: string[] = [];
+  const [a, b] = suggestionRange(finding, sg);
+  if (a < 0 || b > reply.length || a > b) return { ok: false, problems: ['range outside the reply'] };
+  const applied = applySuggestion(reply, finding, sg);
+  const oldSentence = sentenceAround(reply, a, b);
+  if (!sg.replacement.trim() && a <= oldSentence.start && b >= oldSentence.end) {
+    // Dropping a whole sentence: allowed only when it holds no fact.
+    const lost = extractFacts(reply.slice(a, b)).map((f) => `lost fact "${f}"`);
+    return { ok: lost.length === 0, problems: lost };
+  }
+  const newSentence = sentenceAround(applied.text, applied.start, applied.end);
+  // The sentence reaches from the old sentence's start to wherever the new text's sentence ends.
+  const before = reply.slice(Math.min(oldSentence.start, a), Math.max(oldSentence.end, b));
+  const after = applied.text.slice(Math.min(newSentence.start, applied.start), Math.max(newSentence.end, applied.end));
+  // (2) every fact of the replaced text, judged on its sentence so a fact may move within it
+  for (const f of extractFacts(reply.slice(a, b))) if (!containsFact(after, f)) problems.push(`lost fact "${f}"`);
+  // (4) no new promise
+  for (const p of newPromises(before, after)) problems.push(`adds promise "${p}"`);
+  // An overpromise suggestion must drop the promise it was asked to fix, not just avoid adding one.
+  if (finding.category === 'overpromise') for (const p of newPromises('', reply.slice(finding.start, finding.end))) if (newPromises('', after).includes(p)) problems.push(`keeps promise "${p}"`);
+  // (1) reads as a sentence
+  const replacesSentence = a <= oldSentence.start && b >= oldSentence.end && oldSentence.end > oldSentence.start;
+  problems.push(...grammarProblems(after, sg.replacement, replacesSentence));
+  // (3) re-analyze the new sentence: no warning/error on the new text, unless it was already there
+  // before and is another rule's business (a shouted "NEVER" keeps its overpromise finding when only re-cased).
+  if (after.trim()) {
+    const offset = Math.min(newSentence.start, applied.start);
+    const key = (f: Finding) => `${f.ruleId}|${(f.text ?? '').toLowerCase()}`;
+    const had = new Set(findPhraseIssues(readDraft(before), context).map(key));
+    const flagged = findPhraseIssues(readDraft(after), context).filter((f) => f.severity !== 'info');
+    for (const f of flagged) {
+      const overlapsNew = f.start + offset < applied.end && f.end + offset > applied.start;
+      if (!overlapsNew) continue;
+      if (f.ruleId === finding.ruleId || f.category === finding.category || !had.has(key(f))) problems.push(`re-flagged ${f.category} "${f.text ?? ''}"`);
+    }
+  }
+  return { ok: problems.length === 0, problems };
+}
+
+/** The suggestions that pass the gate, in order. */
+export function gateSuggestions(reply: string, finding: Finding, suggestions: Suggestion[], context: AnalysisContext): Suggestion[] {
+  return suggestions.filter((sg) => checkSuggestion(reply, finding, sg, context).ok);
+}

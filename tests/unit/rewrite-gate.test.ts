@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../analyzers/index.ts';
+import { readCustomer } from '../../analyzers/customer.ts';
+import { checkSuggestion } from '../../analyzers/rewrite/gate.ts';
+import type { AnalysisContext } from '../../analyzers/context.ts';
+import type { Channel, Finding, Suggestion } from '../../analyzers/types.ts';
+
+interface Draft {
+  id: string;
+  reply: string;
+  customer?: string;
+  channel?: Channel;
+}
+
+function jsonl(path: string, prefix: string): Draft[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      const row = JSON.parse(l) as Draft;
+      return { ...row, id: `${prefix}:${row.id ?? i + 1}` };
+    });
+}
+
+const DRAFTS: Draft[] = [
+  ...jsonl('../shared/corpus/dev.jsonl', 'dev'),
+  ...jsonl('tests/cases/drafts.jsonl', 'cases'),
+  {
+    id: 'sample:thread-reply',
+    reply: readFileSync('scripts/samples/thread-reply.txt', 'utf8'),
+    customer: readFileSync('scripts/samples/thread-customer.txt', 'utf8'),
+  },
+  { id: 'sample:good-reply', reply: readFileSync('scripts/samples/good-reply.txt', 'utf8') },
+];
+
+function contextFor(d: Draft): AnalysisContext {
+  return { channel: d.channel ?? 'email', customer: readCustomer(d.customer ?? ''), options: {} };
+}
+
+function finding(reply: string, phrase: string, category: Finding['category'], ruleSuggestion = 'RULE'): Finding {
+  const start = reply.indexOf(phrase);
+  return { ruleId: `test/${category}`, category, severity: 'warning', start, end: start + phrase.length, message: '', rationale: '', suggestions: [{ label: 'rule', replacement: ruleSuggestion }] };
+}
+
+const EMPTY: AnalysisContext = { channel: 'email', customer: readCustomer(''), options: {} };
+
+function verdict(reply: string, f: Finding, sg: Suggestion) {
+  return checkSuggestion(reply, f, sg, EMPTY);
+}
+
+describe('suggestion gate: what it rejects', () => {
+  it('a fragment left over from a splice ("Y")', () => {
+    const reply = 'As I already explained, you clicked twice.';
+    const f = finding(reply, 'As I already explained', 'defensive');
+    expect(verdict(reply, f, { label: 'x', replacement: 'Y', start: 0, end: 25 }).ok).toBe(false);
+    expect(verdict(reply, f, { label: 'x', replacement: 'You clicked twice.', start: 0, end: reply.length }).ok).toBe(true);
+  });
+  it('"the" before a clause', () => {
+    const reply = "Calm down, that's how billing works.";
+    const f = finding(reply, reply, 'dismissive');
+    expect(verdict(reply, f, { label: 'x', replacement: 'I understand the how billing works is frustrating.' }).problems.join()).toMatch(/the how/);
+  });
+  it('a dangling "but" and a doubled word', () => {
+    const reply = 'Sorry you feel that way, but refunds take 5 days.';
+    const f = finding(reply, 'Sorry you feel that way, but', 'non_apology');
+    expect(verdict(reply, f, { label: 'x', replacement: "I'm sorry about the delay, but" }).problems.join()).toMatch(/dangling/);
+    expect(verdict(reply, f, { label: 'x', replacement: "I'm sorry sorry about the delay." }).problems.join()).toMatch(/doubled/);
+  });
+  it('a suggestion that loses a fact of the replaced text', () => {
+    const reply = 'As I said, order #4521 ships Friday.';
+    const f = finding(reply, reply, 'defensive');
+    expect(verdict(reply, f, { label: 'x', replacement: 'The order ships soon.' }).problems.join()).toMatch(/#4521/);
+  });
+  it('a suggestion that is flagged again when put back in the reply', () => {
+    const reply = 'There is NOTHING I can do to speed that up.';
+    const f = finding(reply, 'There is NOTHING I can do', 'policy_shield');
+    expect(verdict(reply, f, { label: 'x', replacement: 'There is NOTHING I can do' }).ok).toBe(false);
+  });
+  it('a suggestion that adds a promise', () => {
+    const reply = "I'll make sure this never happens again.";
+    const f = finding(reply, 'never happens again', 'overpromise');
+    expect(verdict(reply, f, { label: 'x', replacement: "I guarantee I've [action] to help prevent this", start: 0, end: reply.length }).problems.join()).toMatch(/promise/);
+  });
+  it('dropping a whole sentence only when it holds no fact', () => {
+    const reply = "You didn't give us the right address. Thanks.";
+    const f = finding(reply, "You didn't give us the right address", 'blame');
+    expect(verdict(reply, f, { label: 'x', replacement: '', start: 0, end: 38 }).ok).toBe(true);
+    const withFact = 'You sent it to 12 Elm Road. Thanks.';
+    const g = finding(withFact, 'You sent it to 12 Elm Road', 'blame');
+    expect(verdict(withFact, g, { label: 'x', replacement: '', start: 0, end: 28 }).ok).toBe(false);
+  });
+});
+
+describe('every suggestion users see passes the gate (dev corpus, test cases, samples)', () => {
+  it('100% of phrase-finding suggestions pass', () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const d of DRAFTS) {
+      const ctx = contextFor(d);
+      const result = analyze({ reply: d.reply, customer: d.customer, channel: d.channel });
+      for (const f of result.findings) {
+        if (f.start === f.end) continue;
+        for (const sg of f.suggestions) {
+          checked++;
+          const v = checkSuggestion(d.reply, f, sg, ctx);
+          if (!v.ok) failures.push(`${d.id} ${f.category} "${f.text}" → "${sg.replacement}": ${v.problems.join('; ')}`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
