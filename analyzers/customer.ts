@@ -6,6 +6,7 @@ import {
   COMPETENCE_CUE,
   EMOTION_CUES,
   GRATITUDE,
+  HARDSHIP,
   HEDGED,
   ESCALATION_CUES,
   PROBLEM_CUES,
@@ -167,6 +168,7 @@ export function readCustomer(input = ''): CustomerReport {
     (hardship && !questionOnly) ||
     // Their own mistake or hardship is still a problem to help with (without an apology).
     SELF_CAUSED.test(t) ||
+    HARDSHIP.test(t) ||
     emotions.length > 0 ||
     escalations.length > 0 ||
     competence > 0 ||
@@ -200,7 +202,7 @@ export function readCustomer(input = ''): CustomerReport {
     text,
     hasProblem,
     stakes: hasProblem ? stakes.map((c) => c.reason) : [],
-    selfCaused: SELF_CAUSED.test(t),
+    selfCaused: SELF_CAUSED.test(t) || (HARDSHIP.test(t) && problems.length === 0),
     needsEmpathy:
       hasProblem &&
       (stakes.length > 0 || level === 'furious' || escalations.length > 0 || emotions.some((c) => c.weight >= 2 || c.reason === 'Intensified complaint' || !/\b(?:kind of|kinda|a (?:bit|little)|slightly|somewhat|mildly) \w+$/i.test(t.slice(0, c.re.exec(t)?.index ?? 0).trimEnd() + ' x')) || problems.some((c) => IMPACT_REASONS.has(c.reason)) || bangs || questionMarks || shouting > 1),

@@ -9,7 +9,9 @@ import { readCustomer } from './customer.ts';
 import {
   APOLOGY,
   ASK,
+  AGENT_ACTS,
   BARE_APOLOGY,
+  CONTRAST,
   CUSTOMER_CHORE,
   DONE_ACTION,
   EMPATHY,
@@ -22,6 +24,7 @@ import {
   OWNERSHIP,
   OWNERSHIP_NEGATED,
   PATH,
+  PLEASANTRY,
   RESTATE,
   SCHEDULED,
   THANKS_FOR_REPORT,
@@ -84,16 +87,20 @@ function readSentence(text: string, flags: Set<string>): SentenceMoves {
   const kindWordsCount = ![...flags].some((c) => SPOILING.has(c));
   const nonApology = NON_APOLOGY.test(t) || flags.has('non_apology');
   const apology = kindWordsCount && !nonApology && APOLOGY.test(t);
-  const chore = CUSTOMER_CHORE.test(t);
+  const chore = CUSTOMER_CHORE.test(t) && !AGENT_ACTS.test(t);
   const timed = TIME.test(t);
   const vague = VAGUE.test(t);
+  // "Let us know if you need anything else" keeps the door open but asks for nothing.
+  const asks = ASK.test(t.replace(PLEASANTRY, ''));
   // Something already done stands even beside a lecture; offers and instructions do not.
-  const acts = DONE_ACTION.test(t) || (!chore && (FUTURE_ACTION.test(t) || IN_PROGRESS.test(t) || SCHEDULED.test(t) || PATH.test(t) || ASK.test(t)));
+  const acts = DONE_ACTION.test(t) || (!chore && (FUTURE_ACTION.test(t) || IN_PROGRESS.test(t) || SCHEDULED.test(t) || PATH.test(t) || asks));
+  // "I understand, but the policy is clear": kind words withdrawn, unless the same sentence also does something.
+  const takenBack = !acts && CONTRAST.test(t);
   const moves: SentenceMoves = {
     nonApology,
     apology,
     bare: apology && BARE_APOLOGY.test(t),
-    empathy: kindWordsCount && EMPATHY.test(t) && !EMPATHY_NEGATED.test(t),
+    empathy: kindWordsCount && !takenBack && EMPATHY.test(t) && !EMPATHY_NEGATED.test(t),
     ownership: kindWordsCount && OWNERSHIP.test(t) && !OWNERSHIP_NEGATED.test(t),
     thanks: kindWordsCount && THANKS_FOR_REPORT.test(t),
     timed,
