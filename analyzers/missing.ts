@@ -25,6 +25,7 @@ import {
   OWNERSHIP_NEGATED,
   PATH,
   PLEASANTRY,
+  REFUSAL,
   RESTATE,
   SCHEDULED,
   THANKS_FOR_REPORT,
@@ -79,14 +80,24 @@ interface SentenceMoves {
 const sentenceCache = new Map<string, SentenceMoves>();
 const CACHE_LIMIT = 5000;
 
+/**
+ * "I understand, but the policy is clear": kind words withdrawn in the same clause, unless the
+ * sentence also does something. A dash or semicolon starts a new thought ("I apologize — …, but…").
+ */
+function takenBack(t: string, kind: RegExp, acts: boolean): boolean {
+  if (acts) return false;
+  const m = kind.exec(t);
+  if (!m) return false;
+  const clause = t.slice(m.index + m[0].length).split(/\s[—–-]\s|[—–;:]/)[0];
+  return CONTRAST.test(clause.slice(0, 80));
+}
+
 function readSentence(text: string, flags: Set<string>): SentenceMoves {
   const key = [...flags].sort().join(',') + '|' + text;
   const hit = sentenceCache.get(key);
   if (hit) return hit;
   const t = text.toLowerCase().replace(/[’‘]/g, "'");
   const kindWordsCount = ![...flags].some((c) => SPOILING.has(c));
-  const nonApology = NON_APOLOGY.test(t) || flags.has('non_apology');
-  const apology = kindWordsCount && !nonApology && APOLOGY.test(t);
   const chore = CUSTOMER_CHORE.test(t) && !AGENT_ACTS.test(t);
   const timed = TIME.test(t);
   const vague = VAGUE.test(t);
@@ -94,13 +105,14 @@ function readSentence(text: string, flags: Set<string>): SentenceMoves {
   const asks = ASK.test(t.replace(PLEASANTRY, ''));
   // Something already done stands even beside a lecture; offers and instructions do not.
   const acts = DONE_ACTION.test(t) || (!chore && (FUTURE_ACTION.test(t) || IN_PROGRESS.test(t) || SCHEDULED.test(t) || PATH.test(t) || asks));
-  // "I understand, but the policy is clear": kind words withdrawn, unless the same sentence also does something.
-  const takenBack = !acts && CONTRAST.test(t);
+  const nonApology = NON_APOLOGY.test(t) || flags.has('non_apology');
+  // "Sorry for the wait, but that's the process" and "Sorry, we can't…" regret without owning anything.
+  const apology = kindWordsCount && !nonApology && !takenBack(t, APOLOGY, acts) && !(REFUSAL.test(t) && !acts) && APOLOGY.test(t);
   const moves: SentenceMoves = {
     nonApology,
     apology,
     bare: apology && BARE_APOLOGY.test(t),
-    empathy: kindWordsCount && !takenBack && EMPATHY.test(t) && !EMPATHY_NEGATED.test(t),
+    empathy: kindWordsCount && !takenBack(t, EMPATHY, acts) && EMPATHY.test(t) && !EMPATHY_NEGATED.test(t),
     ownership: kindWordsCount && OWNERSHIP.test(t) && !OWNERSHIP_NEGATED.test(t),
     thanks: kindWordsCount && THANKS_FOR_REPORT.test(t),
     timed,
