@@ -47,6 +47,28 @@ const CONJUNCTION_END = /(?:^|[\s,;—–-])(?:but|so|and|or|because|although|wi
 /** "had had", "that that" are English; any other repeated word is a splice error. */
 const DOUBLED_OK = new Set(['had', 'that', 'very', 'really', 'so', 'bye', 'no', 'ha', 'many', 'far', 'more']);
 
+const CONTRACTED_VERB = /\b(?:i'm|i've|i'll|i'd|it's|it'll|we're|we've|we'll|you're|you've|you'll|that's|there's|here's|they're|they've|what's|let's|can't|won't|don't|didn't|isn't|aren't|wasn't|doesn't|haven't|hasn't)\b/i;
+const SUBORDINATOR = /^["'‘“(]?(?:before|after|because|since|although|though|while|until|unless|whereas)\b/i;
+const MODAL_START = /^["'‘“(]?(?:will|would|shall|should|must|might|been|called)\b/i;
+const QUESTION_START = /^["'‘“(]?(?:do|does|did|is|are|was|were|can|could|would|will|should|shall|may|might|have|has|had|what|why|how|when|where|who|which|whose|any|anything|anyone|isn't|aren't|don't|didn't|doesn't|won't|can't|could|so|and|or|really|right|ok|okay|sure)\b/i;
+const BARE_END = /\b(?:is|are|was|were|any|the|a|an|your|our|my|their|its|of|to|for|by|with|from|at|and|but|or)\s*[,;:.!?…]/i;
+
+/** A sentence that cannot stand on its own: no verb, a bare subordinate clause, a question without its verb. */
+function fragmentProblems(piece: string): string[] {
+  const out: string[] = [];
+  // "Hi Sam, the email…" on one line: judge the sentence after the greeting.
+  piece = piece.replace(/^(?:hi|hello|hey|dear|thanks|thank you)\b[^,.!?]{0,40},\s*/i, '');
+  if (!/\p{L}/u.test(piece) || piece.length < 2) return out;
+  if (/^["'‘“(]?\p{Lu}[\p{Ll}-]+,\s+(?:so|and|but|which)\b/u.test(piece)) out.push(`subject without its`);
+  if (!CONTRACTED_VERB.test(piece) && !nlp(piece).verbs().found && !/^(?:thanks|thank you|sorry|hi|hello|yes|no|ok)\b/i.test(piece)) out.push(`no verb`);
+  if (SUBORDINATOR.test(piece) && !/,/.test(piece)) out.push(`bare subordinate`);
+  if (MODAL_START.test(piece) && !/\?\s*$/.test(piece)) out.push(`starts on a helper`);
+  if (/\?["'’”)]*\s*$/.test(piece) && !QUESTION_START.test(piece) && !/\b(?:do|does|did|is|are|can|could|would|will|should|have|has)\s+(?:you|we|i|it|they|this|that)\b/i.test(piece)) out.push(`question without its`);
+  const bare = BARE_END.exec(piece);
+  if (bare) out.push(`cut off at "${bare[0]}"`);
+  return out;
+}
+
 /** Grammar-looking checks on the rewritten sentence and the replacement itself. */
 export function grammarProblems(sentence: string, replacement: string, replacesSentence: boolean): string[] {
   const out: string[] = [];
@@ -62,6 +84,8 @@ export function grammarProblems(sentence: string, replacement: string, replacesS
   const midCapital = /(?<=[\p{Ll},] )(?:We|We'll|We've|We're|Let|Let's|Here's|That's|The|It|It's|You|You're|Your|This|Our|There|They|Please|Sorry|Thanks|To|And|But|So)\b/u.exec(sentence);
   if (midCapital) out.push(`capital mid-sentence "${midCapital[0]}"`);
   if (/(?:^|[\s.,])['’]s\b/i.test(sentence)) out.push('a contraction without its word');
+  const stub = /(?:^|[.!?]\s+)(?:They|It|We|You|He|She|This|That|These|Those)[.!?]/.exec(sentence);
+  if (stub) out.push(`one-word sentence "${stub[0].trim()}"`);
   const the = NOT_AFTER_THE.exec(sentence);
   if (the) out.push(`"${the[0]}"`);
   // compromise: "the" directly before a word read only as a verb ("the explained").
@@ -74,12 +98,56 @@ export function grammarProblems(sentence: string, replacement: string, replacesS
   if (sentence.trim() && CONJUNCTION_END.test(sentence.replace(/[.!?…]+["'’”)]*\s*$/, ''))) out.push('sentence ends on a conjunction');
   if (/^\s*(?:but|so|and|or)\b/i.test(sentence) && !/^\s*so\b(?! that)/i.test(sentence)) out.push('sentence opens on a conjunction');
   if (/[a-z][.!?]+\s+\p{Ll}/u.test(sentence.replace(/\b(?:e\.g|i\.e|etc|vs)\./gi, ''))) out.push('lower case after a closing mark');
+  if (/\.[?!]|[?!]\./.test(sentence)) out.push('mixed closing marks');
   if (/\s[,.;:!?]|[,;:]{2,}|,\s*[.!?]|\.\s*\./.test(sentence)) out.push('stray punctuation');
+  for (const piece of sentence.split(/(?<=[.!?…]["'’”)]*)\s+(?=["'‘“(]?\p{Lu})/u)) out.push(...fragmentProblems(piece.trim()));
   if (replacesSentence && rep) {
     if (!/^["'‘“(]?[\p{Lu}\p{N}$€£#\[]/u.test(rep)) out.push('sentence does not start with a capital');
     if (!/[.!?…]["'’”)]*$/.test(rep)) out.push('sentence has no closing mark');
   }
   return out;
+}
+
+const JOINS_BEFORE = /(?:^|[\s,;:—–(])(?:and|but|so|or|because|if|when|that|then|while|since|as|although|though|until|once|unless|where|which|who)\s+$/i;
+const JOINS_AFTER = /^\s+(?:and|but|so|or|because|if|when|which|while|since|as|before|after|until|though|although|unless)\b/i;
+
+function firstWord(s: string): string {
+  return (/[\p{L}\p{N}'’]+/u.exec(s)?.[0] ?? '').toLowerCase();
+}
+function lastWord(s: string): string {
+  return (/([\p{L}\p{N}'’]+)[^\p{L}\p{N}'’]*$/u.exec(s)?.[1] ?? '').toLowerCase();
+}
+
+/**
+ * Where a new text meets the words around it with no punctuation or joining
+ * word in between, it must start (or end) like the text it replaced, else it
+ * reads as a run-on: "results are published I understand…", "…I'll fix it 5 days".
+ */
+export function seamProblems(before: string, old: string, replacement: string, after: string): string[] {
+  const out: string[] = [];
+  if (!replacement.trim()) return out;
+  if (/[\p{L}\p{N}]\s+$/u.test(before) && !JOINS_BEFORE.test(before) && firstWord(replacement) !== firstWord(old)) out.push(`run-on before "${firstWord(replacement)}"`);
+  if (/^\s+[\p{L}\p{N}$€£#]/u.test(after) && !JOINS_AFTER.test(after) && /[\p{L}\p{N}]$/u.test(replacement.trim()) && lastWord(replacement) !== lastWord(old))
+    out.push(`run-on after "${lastWord(replacement)}"`);
+  return out;
+}
+
+/** The seams of the words that actually changed: text kept inside the replaced range counts as context. */
+function changedSeams(before: string, old: string, replacement: string, after: string): string[] {
+  let p = 0;
+  while (p < old.length && p < replacement.length && old[p].toLowerCase() === replacement[p].toLowerCase()) p++;
+  while (p > 0 && /[\p{L}\p{N}'’]/u.test(old[p - 1])) p--;
+  let so = old.length;
+  let sr = replacement.length;
+  while (so > p && sr > p && old[so - 1].toLowerCase() === replacement[sr - 1].toLowerCase()) {
+    so--;
+    sr--;
+  }
+  while (so < old.length && /[\p{L}\p{N}'’]/u.test(old[so])) {
+    so++;
+    sr++;
+  }
+  return seamProblems(before + old.slice(0, p), old.slice(p, so), replacement.slice(p, sr), old.slice(so) + after);
 }
 
 /**
@@ -90,6 +158,7 @@ export function checkSuggestion(reply: string, finding: Finding, sg: Suggestion,
   const problems: string[] = [];
   const [a, b] = suggestionRange(finding, sg);
   if (a < 0 || b > reply.length || a > b) return { ok: false, problems: ['range outside the reply'] };
+  if (sg.replacement === reply.slice(a, b)) return { ok: false, problems: ['changes nothing'] };
   const applied = applySuggestion(reply, finding, sg);
   const oldSentence = sentenceAround(reply, a, b);
   if (!sg.replacement.trim() && a <= oldSentence.start && b >= oldSentence.end) {
@@ -109,7 +178,10 @@ export function checkSuggestion(reply: string, finding: Finding, sg: Suggestion,
   if (finding.category === 'overpromise') for (const p of newPromises('', reply.slice(finding.start, finding.end))) if (newPromises('', after).includes(p)) problems.push(`keeps promise "${p}"`);
   // (1) reads as a sentence
   const replacesSentence = a <= oldSentence.start && b >= oldSentence.end && oldSentence.end > oldSentence.start;
-  problems.push(...grammarProblems(after, sg.replacement, replacesSentence));
+  // Only problems the suggestion brings: the writer's own typo elsewhere in the sentence is not its fault.
+  const already = new Set(grammarProblems(before, '', false));
+  problems.push(...grammarProblems(after, sg.replacement, replacesSentence).filter((p) => !already.has(p)));
+  problems.push(...changedSeams(reply.slice(0, a), reply.slice(a, b), sg.replacement, reply.slice(b)));
   // (3) re-analyze the new sentence: no warning/error on the new text, unless it was already there
   // before and is another rule's business (a shouted "NEVER" keeps its overpromise finding when only re-cased).
   if (after.trim()) {

@@ -75,7 +75,10 @@ describe('suggestion gate: what it rejects', () => {
   it('a suggestion that is flagged again when put back in the reply', () => {
     const reply = 'There is NOTHING I can do to speed that up.';
     const f = finding(reply, 'There is NOTHING I can do', 'policy_shield');
-    expect(verdict(reply, f, { label: 'x', replacement: 'There is NOTHING I can do' }).ok).toBe(false);
+    const upset: AnalysisContext = { channel: 'email', customer: readCustomer('I was charged twice and I want my money back NOW. This is unacceptable.'), options: {} };
+    expect(checkSuggestion(reply, f, { label: 'x', replacement: 'There is nothing I can do' }, upset).problems.join()).toMatch(/re-flagged/);
+    expect(checkSuggestion(reply, f, { label: 'x', replacement: 'There is NOTHING I can do' }, upset).problems).toEqual(['changes nothing']);
+    expect(checkSuggestion(reply, f, { label: 'x', replacement: "I can't speed that up myself, but I can [alternative].", start: 0, end: reply.length }, upset).ok).toBe(true);
   });
   it('a suggestion that adds a promise', () => {
     const reply = "I'll make sure this never happens again.";
