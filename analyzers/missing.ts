@@ -28,6 +28,7 @@ import {
   REFUSAL,
   RESTATE,
   SCHEDULED,
+  TEAM_WILL,
   THANKS_FOR_REPORT,
   TIME,
   VAGUE,
@@ -104,7 +105,7 @@ function readSentence(text: string, flags: Set<string>): SentenceMoves {
   // "Let us know if you need anything else" keeps the door open but asks for nothing.
   const asks = ASK.test(t.replace(PLEASANTRY, ''));
   // Something already done stands even beside a lecture; offers and instructions do not.
-  const acts = DONE_ACTION.test(t) || (!chore && (FUTURE_ACTION.test(t) || IN_PROGRESS.test(t) || SCHEDULED.test(t) || PATH.test(t) || asks));
+  const acts = DONE_ACTION.test(t) || (!chore && (FUTURE_ACTION.test(t) || IN_PROGRESS.test(t) || SCHEDULED.test(t) || PATH.test(t) || asks || (timed && TEAM_WILL.test(t))));
   const nonApology = NON_APOLOGY.test(t) || flags.has('non_apology');
   // "Sorry for the wait, but that's the process" and "Sorry, we can't…" regret without owning anything.
   const apology = kindWordsCount && !nonApology && !takenBack(t, APOLOGY, acts) && !(REFUSAL.test(t) && !acts) && APOLOGY.test(t);
