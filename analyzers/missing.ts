@@ -290,8 +290,9 @@ export function findMissingPieces(draft: Draft, context: AnalysisContext, phrase
   // A mild report is answered by owning it, thanking for it or showing empathy; an upset one needs the words.
   const apologyAlternative = !furious && (moves.ownership !== undefined || moves.empathy !== undefined || (mild && moves.thanksForReport !== undefined));
   if (needs.apology && !moves.apology && !apologyAlternative) {
-    // A non-apology is already flagged as such; this stays a hint so the draft is not flagged twice for one sentence.
-    const sev: Severity = moves.nonApology ? 'info' : severity;
+    // A non-apology the phrase rules already flag stays a hint here, so one sentence is not flagged twice.
+    const flaggedNonApology = moves.nonApology !== undefined && phraseFindings.some((f) => f.category === 'non_apology' && f.severity !== 'info');
+    const sev: Severity = flaggedNonApology ? 'info' : severity;
     out.push(
       missingFinding(
         draft,
