@@ -66,7 +66,7 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
   defensive: [
     {
       // "As I already explained, …" / "…, as I said, …": the reminder goes, the content stays.
-      re: /\b(?:as (?:i|we)(?:'ve| have)? (?:already |previously |clearly )?(?:explained|said|mentioned|stated|told you|pointed out|noted)|like i (?:already )?said|as (?:already |previously )?(?:explained|mentioned|stated|noted)|as you (?:were|have been) told)(?: (?:before|earlier|previously|above|several times|twice|in my (?:last|previous) (?:message|email|reply)))?\b/i,
+      re: /\b(?:as (?:i|we)(?:'ve| have)? (?:already |previously |clearly )?(?:explained|said|mentioned|stated|told you|pointed out|noted)|like i (?:already )?said|as (?:already |previously )?(?:explained|mentioned|stated|noted)|as you (?:were|have been) told)(?: (?:before|earlier|previously|above|below|several times|twice|on the phone|in (?:my|our|the) (?:last |previous |earlier )?(?:message|email|e-mail|reply|call|chat)))?\b/i,
       build: (m, s) => [removeRange(s, m.index, m.index + m[0].length)],
     },
     {
