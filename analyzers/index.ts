@@ -20,13 +20,17 @@ function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-/** A rewrite that throws or returns nothing usable must not cost the user the finding. */
+/**
+ * A rewrite that throws must not cost the user the finding. An empty result is
+ * an answer: no suggestion passed the quality gate (analyzers/rewrite/gate.ts),
+ * and the rule's raw template, unchecked, would read worse than none.
+ */
 function safeRewrite(reply: string, finding: Finding, context: AnalysisContext): Finding['suggestions'] {
   try {
     const out = rewriteFinding(reply, finding, context);
-    return Array.isArray(out) && out.length > 0 ? out.slice(0, 3) : finding.suggestions;
+    return Array.isArray(out) ? out.slice(0, 3) : [];
   } catch {
-    return finding.suggestions;
+    return [];
   }
 }
 

@@ -90,7 +90,7 @@ export function rewriteFinding(reply: string, finding: Finding, context: Analysi
     reply.length <= 5000
       ? readDraftOnce(reply).sentences.find((s) => finding.start >= s.start && finding.start < s.end)
       : sentenceAround(reply, finding.start, finding.end);
-  if (!sentence) return finding.suggestions;
+  if (!sentence) return gateSuggestions(reply, finding, finding.suggestions, context);
   const relStart = finding.start - sentence.start;
   const relEnd = Math.min(finding.end, sentence.end) - sentence.start;
   const elsewhere = (reply.slice(0, sentence.start) + '\n' + reply.slice(sentence.end)).toLowerCase().split(/(?<=[.!?])\s+|\n+/);
