@@ -153,11 +153,13 @@ export function readCustomer(input = ''): CustomerReport {
   const questionOnly = QUESTION_ONLY.test(t.trim()) && problems.length === 0 && emotions.length === 0;
   const calm = emotions.length === 0 && escalations.length === 0 && !bangs && !questionMarks && shouting <= 1;
   // "Does my insurance cover a cancelled flight?" names a problem topic but asks, calmly, before anything went wrong.
-  const askingFirst = calm && /^(?:(?:hi|hello|hey)\b[^.!?]*[.!,]?\s*)?(?:does|do|can|could|is|are|will|would|how (?:do|can|does))\b[^.!?]*\?\s*$/i.test(t.trim());
+  // …but "why was my order cancelled?" asks about something that already happened to them.
+  const happenedToThem = /\b(?:my|our) \w+(?: \w+)? (?:was|were|has been|have been|got|is|are) (?:\w+ )?(?:cancell?ed|suspended|blocked|frozen|locked|declined|rejected|charged|deleted|closed|damaged|lost|delayed|refused|denied|removed|deactivated|terminated)\b/i.test(t);
+  const askingFirst = calm && !happenedToThem && /^(?:(?:hi|hello|hey)\b[^.!?]*[.!,]?\s*)?(?:does|do|can|could|is|are|will|would|how (?:do|can|does))\b[^.!?]*\?\s*$/i.test(t.trim());
   const hedged = calm && HEDGED.test(t.trim());
   const hardship = stakes.some((c) => c.reason === 'Health, safety or family affected' || c.reason === 'Livelihood or privacy affected');
   // Thanks for a fix that already happened ("the plumber fixed our leaking boiler") is still a thank-you note.
-  const pastFix = /\b(?<!not |n't |never |still not )(?:fixed|sorted|resolved|solved|repaired|replaced|sorted out)\b/i.test(t);
+  const pastFix = /\b(?<!not |n't |never |still not |(?:need|want|get|have) (?:this|it|that) (?:\w+ )?)(?:fixed|sorted|resolved|solved|repaired|replaced|sorted out)\b/i.test(t);
   const thankYouNote =
     calm && GRATITUDE.test(t) && (problems.length === 0 || (pastFix && !problems.some((c) => c.reason === 'Sarcastic' || c.reason === 'Something has not happened')));
   const hasProblem =

@@ -26,6 +26,15 @@ describe('customer: short or polite messages that still report a problem', () =>
     'The app logs me out every few minutes.',
     "I'm writing again because the problem hasn't gone away.",
     'Why has nobody replied to my ticket?',
+    "I'd like to know why my account was suspended.",
+    'Can you explain why my order was cancelled?',
+    'The package was left outside in the rain.',
+    'With respect, this is not what we agreed.',
+    "Hi, my discount code didn't apply at checkout.",
+    'My booking confirmation shows the wrong dates.',
+    'I was double-billed this month.',
+    "I appreciate you're busy, but I need this resolved.",
+    "I've now spent an hour on the phone trying to sort this.",
   ])('reads a problem in %j', (message) => {
     expect(readCustomer(message).hasProblem).toBe(true);
   });
