@@ -241,6 +241,8 @@ function collectGarbage(): boolean {
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** A signed difference: "+3.0 MB", "-0.1 MB". */
+const delta = (bytes: number) => `${bytes < 0 ? '-' : '+'}${mb(Math.abs(bytes))}`;
 
 function main(): void {
   const sizes = [
@@ -326,9 +328,9 @@ function main(): void {
   collectGarbage();
   const withSession = process.memoryUsage().heapUsed;
   console.log(`  heap used before: ${mb(base)}${canGc ? ' (after forced GC)' : ' (GC not available: numbers are noisy)'}`);
-  console.log(`  right after analyzing the 5,000-word draft: ${mb(justAfter)} (+${mb(justAfter - base)}; young-generation GCs may already have run)`);
-  console.log(`  after GC, holding the result (${result.findings.length} findings): ${mb(retained)} (+${mb(retained - base)})`);
-  console.log(`  plus a createAnalyzer session warmed with that draft: ${mb(withSession)} (+${mb(withSession - retained)} for its cache)`);
+  console.log(`  right after analyzing the 5,000-word draft: ${mb(justAfter)} (${delta(justAfter - base)}; young-generation GCs may already have run)`);
+  console.log(`  after GC, holding the result (${result.findings.length} findings): ${mb(retained)} (${delta(retained - base)})`);
+  console.log(`  plus a createAnalyzer session warmed with that draft: ${mb(withSession)} (${delta(withSession - retained)} for its cache)`);
   console.log(`  rss: ${mb(process.memoryUsage().rss)}`);
 }
 
