@@ -53,6 +53,8 @@ const shouldFlag: [Category, string][] = [
   ['overpromise', 'The manufacturer will replace it this week, I promise.'],
   ['overpromise', "We'll make sure nothing like this ever happens again."],
   ['overpromise', 'It will 100% be gone after the visit.'],
+  ['shouting', 'We have NOT lost your parcel.'],
+  ['shouting', 'I TOLD you the part was on order.'],
 ];
 
 const shouldPass: [string, string?][] = [
@@ -70,6 +72,7 @@ const shouldPass: [string, string?][] = [
   ['I know this has been a nightmare for you, and I am sorry.'],
   ['If the app is too complicated for you to use right now, I can do it by phone.'],
   ['Moving on to your second question, the invoice is attached.'],
+  ['Your IBAN and the PDF invoice are attached; the UPS tracking is in the email.'],
 ];
 
 const TONE: Category[] = ['insult', 'sarcasm', 'dismissive', 'shouting', 'non_apology', 'overpromise'];
