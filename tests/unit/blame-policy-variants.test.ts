@@ -33,6 +33,10 @@ const BLAME_FLAG = [
   'The airline cancelled the flight, so you need to claim from them.',
   'The damage looks like it was caused by improper use.',
   'We only did what you asked for.',
+  'The revisions were delayed because your feedback came in late.',
+  "It works on every other site, so it's something on your side.",
+  'If you’d read our email, you’d know the date changed.',
+  'The refund is with your bank now, so ask them.',
 ];
 
 const BLAME_PASS = [
@@ -60,6 +64,9 @@ const POLICY_FLAG = [
   'We are not obliged to provide a replacement.',
   'Orders are processed in the sequence they are received.',
   'Requests like this need to go through the official form.',
+  'Extra revisions are billed at the hourly rate.',
+  'Support is only provided by email.',
+  'No refunds after 30 days.',
 ];
 
 const POLICY_PASS = [
@@ -69,6 +76,8 @@ const POLICY_PASS = [
   'Your warranty expired last month, so I’ve arranged a free repair as a goodwill gesture.',
   'The promotion has ended, but I’ve applied the same discount manually.',
   'Your refund of $40 has been processed today.',
+  'Support is normally by email, but I’ll call you at 3pm today.',
+  'Good news: the discount now applies to all customers, including you.',
 ];
 
 describe('blame: unseen phrasings', () => {
