@@ -79,6 +79,30 @@ function rewriteSuggestions(draft: Draft, finding: Finding, context: AnalysisCon
   return fresh;
 }
 
+/**
+ * A copy of the finding whose `suggestions` are rewritten and gated on first
+ * read, then kept. Finding what is wrong is cheap; proving a rewrite reads well
+ * re-analyzes each candidate, which costs several times the analysis itself.
+ * The side panel and the card read them (as do JSON.stringify and message
+ * passing); underlines, the checklist and the CLI's exit code never need them.
+ */
+function withLazySuggestions(f: Finding, draft: Draft, context: AnalysisContext, cache?: Map<string, unknown>): Finding {
+  const out = { ...f };
+  Object.defineProperty(out, 'suggestions', {
+    enumerable: true,
+    configurable: true,
+    get(): Finding['suggestions'] {
+      const value = rewriteSuggestions(draft, f, context, cache);
+      Object.defineProperty(out, 'suggestions', { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+    set(value: Finding['suggestions']) {
+      Object.defineProperty(out, 'suggestions', { value, enumerable: true, configurable: true, writable: true });
+    },
+  });
+  return out;
+}
+
 function run(
   reply: string,
   customer: CustomerReport,
@@ -90,11 +114,7 @@ function run(
   const context: AnalysisContext = { channel, customer, options };
   // Rule suggestions are templates on the match; the rewrites helper makes them fit the sentence.
   // A team's custom phrase keeps the team's own preferred wording.
-  const phraseFindings = findPhraseIssues(draft, context, cache).map((f) => {
-    if (f.ruleId.startsWith('custom/')) return f;
-    const suggestions = rewriteSuggestions(draft, f, context, cache);
-    return suggestions === f.suggestions ? f : { ...f, suggestions };
-  });
+  const phraseFindings = findPhraseIssues(draft, context, cache).map((f) => (f.ruleId.startsWith('custom/') ? f : withLazySuggestions(f, draft, context, cache)));
   const missing = findMissingPieces(draft, context, phraseFindings);
   const disabledCats = new Set(options.disabledCategories ?? []);
   const disabledRules = new Set(options.disabledRules ?? []);
@@ -128,22 +148,24 @@ export function createAnalyzer(options: AnalyzeOptions & { channel?: Channel } =
   const channel: Channel = options.channel ?? 'email';
   let customerText: string | undefined;
   let customer = readCustomer('');
-  const cache = new Map<string, unknown>();
+  // Replaced, never cleared: a result handed out earlier may still fill in its
+  // lazy suggestions, and must write them where the new customer or options can't see them.
+  let cache = new Map<string, unknown>();
   return {
     update(reply: string, customerMessage?: string) {
       const text = customerMessage ?? '';
       if (text !== customerText) {
         customerText = text;
         customer = readCustomer(text);
-        cache.clear();
+        cache = new Map();
       }
       // Bound memory in long sessions: sentence results are cheap to recompute.
-      if (cache.size > 5000) cache.clear();
+      if (cache.size > 5000) cache = new Map();
       return run(typeof reply === 'string' ? reply : '', customer, channel, opts, cache);
     },
     setOptions(next: AnalyzeOptions) {
       opts = next;
-      cache.clear();
+      cache = new Map();
     },
   };
 }

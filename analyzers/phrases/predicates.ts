@@ -47,7 +47,7 @@ export const COMPLETED_ACTION = new RegExp(
 
 /** The agent owning a mistake or apologizing for real. */
 export const OWNERSHIP =
-  /\b(?:(?:I|we)\s+should\s+have|(?:I|we)\s+should['’]ve|(?<!not\s)(?<!n['’]t\s)(?:our|my)\s+(?:mistake|fault|error|bad)|(?:that['’]s|that\s+is|this\s+is)\s+on\s+(?:us|me)|(?:I|we)\s+(?:am|are|['’]m|['’]re)\s+(?:so\s+|very\s+|really\s+|truly\s+)?sorry(?!\s*,?\s*but\b)(?!\s+(?:you\s+feel|if\b))|(?:I|we)\s+apologi[sz]e(?!\s+for\s+any\b)|(?:I|we)\s+(?:messed|dropped)\s+(?:up|the\s+ball))/i;
+  /\b(?:(?:I|we)\s+should\s+have|(?:I|we)\s+should['’]ve|(?<!not\s)(?<!n['’]t\s)(?:our|my)\s+(?:mistake|fault|error|bad)|(?:that['’]s|that\s+is|this\s+is)\s+on\s+(?:us|me)|(?:I|we)(?:\s+(?:am|are)|['’]m|['’]re)\s+(?:so\s+|very\s+|really\s+|truly\s+)?sorry(?!\s*,?\s*but\b)(?!\s+(?:you\s+feel|if\b))|(?:I|we)\s+apologi[sz]e(?!\s+for\s+any\b)|(?:I|we)\s+(?:messed|dropped)\s+(?:up|the\s+ball))/i;
 
 const RESEND = /\b(?:attached\s+(?:it|them|a\s+copy)(?:\s+(?:here|again|below))?|re-?sen[dt]|re-?sending|sen[dt]\s+(?:it|them|this|that|a\s+copy|you\s+a\s+copy)?\s*again|forward(?:ed)?\s+(?:it|them)\s+again)\b/i;
 

@@ -82,6 +82,9 @@ function sentenceAround(reply: string, start: number, end: number): { text: stri
   return e > s ? { text: reply.slice(s, e), start: s, end: e } : undefined;
 }
 
+/** Longest sentence rewritten as a whole; longer ones are pasted logs or run-ons. */
+const MAX_SENTENCE = 600;
+
 /** Returns 1–3 replacements for reply.slice(finding.start, finding.end) that read naturally in the sentence. */
 export function rewriteFinding(reply: string, finding: Finding, context: AnalysisContext): Suggestion[] {
   if (finding.start === finding.end || finding.category.startsWith('missing_')) return finding.suggestions;
@@ -90,7 +93,8 @@ export function rewriteFinding(reply: string, finding: Finding, context: Analysi
     reply.length <= 5000
       ? readDraftOnce(reply).sentences.find((s) => finding.start >= s.start && finding.start < s.end)
       : sentenceAround(reply, finding.start, finding.end);
-  if (!sentence) return gateSuggestions(reply, finding, finding.suggestions, context);
+  // A run-on paragraph is no sentence to rewrite (and parsing it per finding costs seconds): offer the rule's wording.
+  if (!sentence || sentence.end - sentence.start > MAX_SENTENCE) return gateSuggestions(reply, finding, finding.suggestions, context).slice(0, 3);
   const relStart = finding.start - sentence.start;
   const relEnd = Math.min(finding.end, sentence.end) - sentence.start;
   const elsewhere = (reply.slice(0, sentence.start) + '\n' + reply.slice(sentence.end)).toLowerCase().split(/(?<=[.!?])\s+|\n+/);

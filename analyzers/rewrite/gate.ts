@@ -37,6 +37,22 @@ function sentenceAround(text: string, start: number, end: number): { start: numb
   if (!(e > start && /[.!?…]["'’”)]*$/.test(text.slice(start, e)))) {
     while (e < text.length && text[e] !== '\n' && !(/[.!?…]/.test(text[e - 1] ?? '') && /\s/.test(text[e]) && e > start)) e++;
   }
+  return clipToEdit(text, start, end, s, e);
+}
+
+/** Most a judged sentence may reach either side of the edit: a pasted run-on must not make every check cost seconds. */
+const MAX_CONTEXT = 160;
+
+/** Narrows a run-on sentence to the words around the edit, cut at word boundaries. */
+function clipToEdit(text: string, start: number, end: number, s: number, e: number): { start: number; end: number } {
+  if (start - s > MAX_CONTEXT) {
+    s = start - MAX_CONTEXT;
+    while (s < start && /\S/.test(text[s - 1] ?? ' ')) s++;
+  }
+  if (e - end > MAX_CONTEXT) {
+    e = end + MAX_CONTEXT;
+    while (e > end && /\S/.test(text[e] ?? ' ')) e--;
+  }
   return { start: s, end: e };
 }
 
@@ -126,11 +142,21 @@ function lastWord(s: string): string {
 export function seamProblems(before: string, old: string, replacement: string, after: string): string[] {
   const out: string[] = [];
   if (!replacement.trim()) return out;
-  if (/[\p{L}\p{N}]\s+$/u.test(before) && !JOINS_BEFORE.test(before) && firstWord(replacement) !== firstWord(old)) out.push(`run-on before "${firstWord(replacement)}"`);
-  if (/^\s+[\p{L}\p{N}$€£#]/u.test(after) && !JOINS_AFTER.test(after) && /[\p{L}\p{N}]$/u.test(replacement.trim()) && lastWord(replacement) !== lastWord(old))
+  // Only a new clause can run on: "…published I understand", not "sorry this happened" after "I'm sorry".
+  const startsClause = CLAUSE_START.test(replacement) && !TAKES_CLAUSE.test(before);
+  if (/[\p{L}\p{N}]\s+$/u.test(before) && !JOINS_BEFORE.test(before) && startsClause && firstWord(replacement) !== firstWord(old)) out.push(`run-on before "${firstWord(replacement)}"`);
+  // After the new words only a new clause runs on ("…fixed it I understand"); cutting a
+  // parenthetical (", as I said before,") joins the sentence's own words again.
+  const cutsAside = old.toLowerCase().startsWith(replacement.toLowerCase()) && /^,[^,]*,$/.test(old.slice(replacement.length).trim());
+  if (/^\s+[\p{L}\p{N}$€£#]/u.test(after) && CLAUSE_START.test(after) && !JOINS_AFTER.test(after) && !cutsAside && /[\p{L}\p{N}]$/u.test(replacement.trim()) && lastWord(replacement) !== lastWord(old))
     out.push(`run-on after "${lastWord(replacement)}"`);
   return out;
 }
+
+/** Words that open an independent clause. */
+const CLAUSE_START = /^\s*(?:I|I'm|I've|I'll|I'd|we|we're|we've|we'll|you|you're|you've|they|they're|he|she|it's|let's|please|here's|there's|thanks|thank)\b/i;
+/** Words after which a clause is a complement, not a run-on: "I'm sorry we…", "I understand you…". */
+const TAKES_CLAUSE = /\b(?:sorry|glad|sure|afraid|happy|understand|understood|know|knew|think|hope|see|saw|feel|felt|realise|realize|realised|realized|believe|guess|mean|say|said|noticed|agree|that|so)\s+$/i;
 
 /** The seams of the words that actually changed: text kept inside the replaced range counts as context. */
 function changedSeams(before: string, old: string, replacement: string, after: string): string[] {
@@ -148,6 +174,16 @@ function changedSeams(before: string, old: string, replacement: string, after: s
     sr++;
   }
   return seamProblems(before + old.slice(0, p), old.slice(p, so), replacement.slice(p, sr), old.slice(so) + after);
+}
+
+/** What the original sentence was already flagged for: every candidate of a finding asks about the same one. */
+const flaggedBefore = new WeakMap<AnalysisContext, Map<string, Set<string>>>();
+function phraseKeysBefore(before: string, context: AnalysisContext, key: (f: Finding) => string): Set<string> {
+  let byText = flaggedBefore.get(context);
+  if (!byText) flaggedBefore.set(context, (byText = new Map()));
+  let keys = byText.get(before);
+  if (!keys) byText.set(before, (keys = new Set(findPhraseIssues(readDraft(before), context).map(key))));
+  return keys;
 }
 
 /**
@@ -179,15 +215,15 @@ export function checkSuggestion(reply: string, finding: Finding, sg: Suggestion,
   // (1) reads as a sentence
   const replacesSentence = a <= oldSentence.start && b >= oldSentence.end && oldSentence.end > oldSentence.start;
   // Only problems the suggestion brings: the writer's own typo elsewhere in the sentence is not its fault.
-  const already = new Set(grammarProblems(before, '', false));
-  problems.push(...grammarProblems(after, sg.replacement, replacesSentence).filter((p) => !already.has(p)));
+  const already = new Set(cachedGrammarProblems(before, '', false));
+  problems.push(...cachedGrammarProblems(after, sg.replacement, replacesSentence).filter((p) => !already.has(p)));
   problems.push(...changedSeams(reply.slice(0, a), reply.slice(a, b), sg.replacement, reply.slice(b)));
   // (3) re-analyze the new sentence: no warning/error on the new text, unless it was already there
   // before and is another rule's business (a shouted "NEVER" keeps its overpromise finding when only re-cased).
   if (after.trim()) {
     const offset = Math.min(newSentence.start, applied.start);
     const key = (f: Finding) => `${f.ruleId}|${(f.text ?? '').toLowerCase()}`;
-    const had = new Set(findPhraseIssues(readDraft(before), context).map(key));
+    const had = phraseKeysBefore(before, context, key);
     const flagged = findPhraseIssues(readDraft(after), context).filter((f) => f.severity !== 'info');
     for (const f of flagged) {
       const overlapsNew = f.start + offset < applied.end && f.end + offset > applied.start;
@@ -196,6 +232,24 @@ export function checkSuggestion(reply: string, finding: Finding, sg: Suggestion,
     }
   }
   return { ok: problems.length === 0, problems };
+}
+
+/**
+ * Grammar verdicts by text: every candidate for a finding is judged against
+ * the same original sentence, and a draft being typed re-asks about sentences
+ * it has not changed. Bounded, oldest dropped first.
+ */
+const grammarCache = new Map<string, string[]>();
+const GRAMMAR_CACHE_SIZE = 2000;
+function cachedGrammarProblems(sentence: string, replacement: string, replacesSentence: boolean): string[] {
+  const key = `${replacesSentence ? 1 : 0}\u0000${replacement}\u0000${sentence}`;
+  let hit = grammarCache.get(key);
+  if (!hit) {
+    hit = grammarProblems(sentence, replacement, replacesSentence);
+    if (grammarCache.size >= GRAMMAR_CACHE_SIZE) grammarCache.delete(grammarCache.keys().next().value as string);
+    grammarCache.set(key, hit);
+  }
+  return hit;
 }
 
 /** The suggestions that pass the gate, in order. */
