@@ -35,8 +35,11 @@ export const EMPATHY = new RegExp(
 /** Words that turn an empathy phrase into dismissal ("it doesn't matter", "nothing to worry about"). */
 export const EMPATHY_NEGATED = /\b(?:doesn'?t|does not|don'?t|do not|won'?t|no need to|nothing to) (?:matter|worry|be (?:upset|frustrated))|\bnot (?:that|so|very|really) (?:hard|difficult|bad)\b|\bi (?:don'?t|do not) (?:understand|see|know)\b|\b(?:hard|difficult|tough|frustrating|stressful|busy|rough|challenging)(?: \w+)? for (?:us|me|our|the team|everyone|all of us|staff)\b|\byour (?:call|feedback|business|custom|satisfaction|opinion|input|patience|request|enquiry|inquiry)(?: is| are)? (?:very |really |extremely |so )?(?:important|matters?)\b/;
 
-/** Kind words taken back in the same breath ("I understand, but the policy is clear"). */
-export const CONTRAST = /(?:^|[,;:—–-]\s*|\s)(?:but|however|although|though|yet|nevertheless|nonetheless|that said|even so|unfortunately)\b/;
+/**
+ * Kind words taken back in the same breath ("I understand, but the policy is clear").
+ * "yet" and "though" contrast only where a clause starts: "…, yet", not "hasn't shipped yet".
+ */
+export const CONTRAST = /(?:(?:^|[,;:—–-]\s*|\s)(?:but|however|although|nevertheless|nonetheless|that said|even so|unfortunately)|(?:^|[,;:—–-])\s*(?:yet|though))\b/;
 
 /** Step 3: a sincere apology (checked against non-apologies below). */
 export const APOLOGY =

@@ -134,3 +134,13 @@ describe('empathy: acknowledging feelings or impact, not just the words "I under
     }
   });
 });
+
+describe('an apology with "yet" in it', () => {
+  it('counts "I\'m sorry your order hasn\'t shipped yet" as an apology, and "sorry, yet…" as taken back', () => {
+    const customer = 'My order #5521 still has not shipped and nobody answers. I want my money back NOW.';
+    const sincere = analyze({ reply: "I'm sorry your order #5521 hasn't shipped yet. I've asked the warehouse to send it today.", customer });
+    expect(sincere.findings.map((f) => f.category)).not.toContain('missing_apology');
+    const takenBack = analyze({ reply: "I'm sorry, yet the rules are the rules. I've asked the warehouse to send it today.", customer });
+    expect(takenBack.findings.map((f) => f.category)).toContain('missing_apology');
+  });
+});
