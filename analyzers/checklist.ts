@@ -6,6 +6,7 @@ import type { ChecklistItem, ChecklistStatus, Finding } from './types.ts';
 import { readNeeds, readReplyMoves } from './missing.ts';
 
 const ACKNOWLEDGE = /\b(?:you(?:'re| are) (?:absolutely |completely |quite )?right|every right|understandabl[ey]|(?:totally |completely )?fair|you deserved?|i'?d (?:be|feel) \w+ too|not (?:okay|ok|acceptable|right)|unacceptable|far too long|thank(?:s| you) for (?:telling|letting|raising|flagging|bringing|your (?:honest )?feedback))\b/i;
+const BELITTLING = new Set(['dismissive', 'sarcasm', 'insult', 'blame', 'defensive']);
 const THANKS = /\b(?:thanks?|thank you|appreciate)\b/i;
 
 function item(
@@ -30,10 +31,17 @@ export function buildChecklist(draft: Draft, context: AnalysisContext, findings:
   const status = (done: boolean, needed: boolean): ChecklistStatus => (done ? 'done' : needed ? 'missing' : 'not_needed');
 
   const facts = needs.customer.facts ?? [];
+  // "Calm down, it's only $49" repeats the amount to belittle it: a flagged sentence mirrors nothing.
+  const spoiled = findings.filter((f) => f.end > f.start && f.severity !== 'info' && BELITTLING.has(f.category));
+  const heard = draft.sentences
+    .filter((s) => !spoiled.some((f) => f.start < s.end && f.end > s.start))
+    .map((s) => s.text)
+    .join(' ')
+    .toLowerCase();
   const mirrored =
     has(moves.restate) ||
-    facts.some((f) => f.length >= 3 && body.toLowerCase().includes(f.toLowerCase())) ||
-    (needs.customer.problem !== undefined && body.toLowerCase().includes(needs.customer.problem.replace(/^the /, '')));
+    facts.some((f) => f.length >= 3 && heard.includes(f.toLowerCase())) ||
+    (needs.customer.problem !== undefined && heard.includes(needs.customer.problem.replace(/^the /, '')));
   const ownership = has(moves.ownership) || /\b(?:i'?ll|i will|i'?ve|i have)\b/i.test(moves.nextStep?.text ?? '');
   const overpromised = missingCat.has('overpromise') || has(moves.overpromise);
 

@@ -27,6 +27,12 @@ describe('buildChecklist', () => {
     expect(s.solution).toBe('not_needed');
   });
 
+  it('does not count a fact repeated to belittle it as restating the problem', () => {
+    const rosa = 'You charged me $49 twice for the same upgrade. Refund the double charge now!';
+    expect(statusOf("Calm down, it's only $49 and it will be refunded.", rosa).restate).toBe('missing');
+    expect(statusOf("I'm sorry you were charged $49 twice — I've refunded the second charge today.", rosa).restate).toBe('done');
+  });
+
   it('marks an over-promise', () => {
     const s = statusOf("I'm sorry. I guarantee this will never happen again.", customer);
     expect(s['no-overpromise']).toBe('missing');
