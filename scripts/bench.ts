@@ -357,4 +357,5 @@ function main(): void {
 
 const pathological = process.argv.find((a) => a.startsWith('--pathological='));
 if (pathological) runPathological(Number(pathological.split('=')[1]));
-else main();
+// Run only as a script: profiling scripts import makeDraft from here.
+else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -9,7 +9,7 @@ import type { AnalysisContext } from '../context.ts';
 import type { AnalyzeOptions, Category, CustomPhrase, Finding, Severity } from '../types.ts';
 import { PHRASE_CATEGORIES } from '../types.ts';
 import type { CompiledRule } from './rule.ts';
-import { compilePattern, literalPattern } from './pattern.ts';
+import { compilePattern, literalPattern, wordBeginnings } from './pattern.ts';
 import { AGENT_ACTION, COMPLETED_ACTION, OWNERSHIP, RESEND, PREDICATES, clauseBounds, customerComplains, type ReplyFacts } from './predicates.ts';
 import { DETECTOR_FUNCTIONS } from './detectors.ts';
 
@@ -116,10 +116,55 @@ function findingFor(rule: CompiledRule, start: number, end: number, match: RegEx
   };
 }
 
+/** Which patterns can match a sentence, from the word beginnings their triggers need (see patternTriggers). */
+interface TriggerIndex {
+  byWord: Map<string, number[]>;
+  always: number[];
+  count: number;
+}
+const triggerIndexes = new WeakMap<ReadyRule[], TriggerIndex>();
+
+function triggerIndex(rules: ReadyRule[]): TriggerIndex {
+  let index = triggerIndexes.get(rules);
+  if (index) return index;
+  index = { byWord: new Map(), always: [], count: 0 };
+  for (const { rule, regexes } of rules) {
+    for (let i = 0; i < regexes.length; i++) {
+      const id = index.count++;
+      const words = rule.triggers?.[i];
+      if (!words) {
+        index.always.push(id);
+        continue;
+      }
+      for (const w of words) {
+        const ids = index.byWord.get(w);
+        if (ids) ids.push(id);
+        else index.byWord.set(w, [id]);
+      }
+    }
+  }
+  triggerIndexes.set(rules, index);
+  return index;
+}
+
+/** One flag per pattern of `rules`, in order: 1 when the sentence has a word its trigger needs. */
+function activePatterns(text: string, rules: ReadyRule[]): Uint8Array {
+  const index = triggerIndex(rules);
+  const active = new Uint8Array(index.count);
+  for (const id of index.always) active[id] = 1;
+  for (const w of wordBeginnings(text.toLowerCase())) {
+    const ids = index.byWord.get(w);
+    if (ids) for (const id of ids) active[id] = 1;
+  }
+  return active;
+}
+
 /** All findings of the given rules in one sentence (offsets relative to the sentence). */
 export function matchSentence(sentence: string, rules: ReadyRule[], facts: ReplyFacts): SentenceFinding[] {
   const text = sentence.length > MAX_SENTENCE_CHARS ? sentence.slice(0, MAX_SENTENCE_CHARS) : sentence;
   const out: SentenceFinding[] = [];
+  const active = activePatterns(text, rules);
+  let id = -1;
   for (const { rule, regexes } of rules) {
     if (rule.detector) {
       for (const hit of DETECTOR_FUNCTIONS[rule.detector]?.(text) ?? []) {
@@ -128,7 +173,9 @@ export function matchSentence(sentence: string, rules: ReadyRule[], facts: Reply
       }
       continue;
     }
-    for (const re of regexes) {
+    for (let i = 0; i < regexes.length; i++) {
+      if (!active[++id]) continue;
+      const re = regexes[i];
       re.lastIndex = 0;
       let count = 0;
       let m: RegExpExecArray | null;

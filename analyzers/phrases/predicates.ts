@@ -81,16 +81,29 @@ export function clauseBounds(sentence: string, start: number, end: number): [num
   return [s, e];
 }
 
+/** Parsed clauses: templates and macros repeat them, and each parse costs ~40 µs a word. */
+const youActsCache = new Map<string, boolean>();
+
+/** "you" directly before a verb phrase in the clause, by compromise's tags. */
+function youActsIn(clause: string): boolean {
+  let hit = youActsCache.get(clause);
+  if (hit === undefined) {
+    const doc = nlp(clause);
+    const helper = '(#Adverb|#Modal|#Auxiliary|#Negative)';
+    hit = doc.has('you #Verb') || doc.has(`you ${helper} #Verb`) || doc.has(`you ${helper} ${helper} #Verb`);
+    if (youActsCache.size >= 2000) youActsCache.delete(youActsCache.keys().next().value as string);
+    youActsCache.set(clause, hit);
+  }
+  return hit;
+}
+
 function secondPersonSubject(m: MatchContext): boolean {
   const [s, e] = clauseBounds(m.sentence, m.start, m.end);
   const clause = m.sentence.slice(s, e);
   if (!/\byou\b/i.test(clause)) return false;
   if (clause.split(/\s+/).length > MAX_PARSE_WORDS) return false;
   // "you" directly before a verb phrase, not "I told you" / "for you".
-  const doc = nlp(clause);
-  const helper = '(#Adverb|#Modal|#Auxiliary|#Negative)';
-  const youActs = doc.has('you #Verb') || doc.has(`you ${helper} #Verb`) || doc.has(`you ${helper} ${helper} #Verb`);
-  return youActs && !/\b(?:to|for|with|told|thank|help|assure|promise)\s+you\b/i.test(m.sentence.slice(Math.max(0, m.start - 12), m.end));
+  return youActsIn(clause) && !/\b(?:to|for|with|told|thank|help|assure|promise)\s+you\b/i.test(m.sentence.slice(Math.max(0, m.start - 12), m.end));
 }
 
 export const PREDICATES: Record<string, (m: MatchContext) => boolean> = {

@@ -1,7 +1,7 @@
 // The shape of a phrase rule (rules/<category>/<id>.yml) and its compiled form
 // (rules/compiled.json), plus the schema check shared by the build script and tests.
 import { PHRASE_CATEGORIES, type Category, type Severity } from '../types.ts';
-import { compilePattern, patternFlags } from './pattern.ts';
+import { compilePattern, patternFlags, patternTriggers } from './pattern.ts';
 import { PREDICATE_NAMES } from './predicates.ts';
 
 export type SpanMode = 'match' | 'clause';
@@ -28,6 +28,8 @@ export interface RuleSource {
 /** A rule ready for the matcher: patterns are regex sources. */
 export interface CompiledRule extends Omit<RuleSource, 'patterns' | 'case'> {
   regexes: string[];
+  /** Per regex: lower-case words of which the sentence must contain one (see patternTriggers), or null. */
+  triggers?: (string[] | null)[];
   flags: string;
 }
 
@@ -77,6 +79,7 @@ export function compileRule(rule: RuleSource): CompiledRule {
     unless: rule.unless ?? [],
     requires: rule.requires ?? [],
     regexes: (patterns ?? []).map(compilePattern),
+    triggers: (patterns ?? []).map((p) => patternTriggers(p) ?? null),
     flags: patternFlags(caseMode === 'sensitive'),
   };
 }

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../analyzers/index.ts';
 import type { Category } from '../../analyzers/types.ts';
+import { BUILT_IN_RULES } from '../../analyzers/phrases/index.ts';
+import { patternTriggers } from '../../analyzers/phrases/pattern.ts';
 
 const CUSTOMER = 'I have been waiting two weeks and the replacement still has not arrived. This is unacceptable!';
 
@@ -203,5 +205,32 @@ describe('phrase contrasts', () => {
       (f) => f.category === 'non_apology',
     );
     expect(findings).toHaveLength(1);
+  });
+});
+
+describe('pattern triggers (the matcher skips a regex when none of its words is in the sentence)', () => {
+  it('never skip a pattern that matches: every regex that matches an example contains one of its trigger words', () => {
+    let checked = 0;
+    for (const rule of BUILT_IN_RULES) {
+      const sentences = [...rule.examples.flag, ...rule.examples.pass];
+      rule.regexes.forEach((source, i) => {
+        const triggers = rule.triggers?.[i];
+        if (!triggers) return;
+        const re = new RegExp(source, rule.flags);
+        for (const s of sentences) {
+          re.lastIndex = 0;
+          if (!re.test(s)) continue;
+          checked++;
+          expect(triggers.some((w) => s.toLowerCase().includes(w)), `${rule.id} #${i} on "${s}"`).toBe(true);
+        }
+      });
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it('derives words from a required part, not from an optional one', () => {
+    expect(patternTriggers('[please] calm down')).toEqual(['calm']);
+    expect(new Set(patternTriggers('(as per|per|according to) our policy'))).toEqual(new Set(['policy']));
+    expect(patternTriggers('re:\\bcalm down\\b')).toBeUndefined();
   });
 });
