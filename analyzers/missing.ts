@@ -128,10 +128,24 @@ function readSentence(text: string, flags: Set<string>): SentenceMoves {
   return moves;
 }
 
+/** The checklist and the missing-piece check read the same draft: read it once. */
+const movesByDraft = new WeakMap<Draft, { key: string; moves: ReplyMoves }>();
+
 export function readReplyMoves(draft: Draft, phraseFindings: Finding[] = []): ReplyMoves {
+  // Only findings that void kind words (or are non-apologies) change what a sentence does.
+  const relevant = phraseFindings.filter((f) => f.severity !== 'info' && (SPOILING.has(f.category) || f.category === 'non_apology'));
+  const key = relevant.map((f) => `${f.start}:${f.end}:${f.category}`).join(',');
+  const hit = movesByDraft.get(draft);
+  if (hit?.key === key) return hit.moves;
+  const moves = readMoves(draft, relevant);
+  movesByDraft.set(draft, { key, moves });
+  return moves;
+}
+
+function readMoves(draft: Draft, relevant: Finding[]): ReplyMoves {
   const moves: ReplyMoves = { apologyIsBare: false };
   for (const s of draft.sentences) {
-    const m = readSentence(s.text, spoiled(s, phraseFindings));
+    const m = readSentence(s.text, spoiled(s, relevant));
     if (m.nonApology) moves.nonApology ??= s;
     if (m.apology && (!moves.apology || (moves.apologyIsBare && !m.bare))) {
       moves.apology = s;
