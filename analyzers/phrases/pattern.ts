@@ -214,7 +214,7 @@ export function patternTriggers(pattern: string): string[] | undefined {
   return set ? [...set] : undefined;
 }
 
-const isLetter = (t: Token): t is { kind: 'text'; value: string } => t.kind === 'text' && /^[A-Za-z0-9]$/.test(t.value);
+const isLetter = (t: Token): boolean => t.kind === 'text' && /^[A-Za-z0-9]$/.test(t.value);
 /** A token after which the next letter starts a word: a space, or punctuation that is not the "*" wildcard. */
 const endsWord = (t: Token) => t.kind === 'space' || (t.kind === 'text' && !isLetter(t) && !t.value.endsWith(']*'));
 
@@ -232,7 +232,7 @@ function sequenceTriggers(seq: Token[], atStart: boolean): Set<string> | undefin
   let wordStart = false;
   let boundary = atStart;
   for (const t of seq) {
-    if (isLetter(t)) {
+    if (t.kind === 'text' && isLetter(t)) {
       if (word === '') wordStart = boundary;
       word += t.value;
       boundary = false;
