@@ -31,7 +31,9 @@ export function suggestionPreview(reply: string, finding: Finding, s: RangedSugg
   const sentenceStart = Math.max(before.search(/[^.!?\n]*$/), 0);
   const after = reply.slice(end);
   const stop = after.search(/[.!?\n]/);
-  const tail = stop < 0 ? after : after.slice(0, after[stop] === '\n' ? stop : stop + 1);
+  // A replacement that closes its own sentence ends the preview: the next sentence is not part of it.
+  const closes = /[.!?…]["'’”)]*$/.test(s.replacement.trim());
+  const tail = closes ? '' : stop < 0 ? after : after.slice(0, after[stop] === '\n' ? stop : stop + 1);
   const text = `${before.slice(sentenceStart)}${s.replacement}${tail}`.replace(/\s+/g, ' ').trim();
   return text.length > MAX_PREVIEW ? `${text.slice(0, MAX_PREVIEW - 1)}…` : text;
 }

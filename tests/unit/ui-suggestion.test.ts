@@ -35,6 +35,12 @@ describe('Apply for one suggestion', () => {
     expect(suggestionPreview(reply, f, s)).toBe('We cannot refund it.');
   });
 
+  it('stops the preview at the end of a rewritten sentence', () => {
+    const f = finding('As I already explained');
+    const s = { label: 'Drop the defensive framing', replacement: 'We cannot refund it.', ...at('As I already explained, we cannot refund it.') };
+    expect(suggestionPreview(reply, f, s)).toBe('We cannot refund it.');
+  });
+
   it('previews removals and inserted sentences plainly', () => {
     const f = finding('As I already explained');
     expect(suggestionPreview(reply, f, { label: 'Drop it', replacement: '', ...at('As I already explained, ') })).toBe('remove “As I already explained,”');
