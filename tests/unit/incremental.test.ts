@@ -12,7 +12,7 @@ const GOOD = readFileSync(resolve(SAMPLES, 'good-reply.txt'), 'utf8');
 const CUSTOMER = readFileSync(resolve(SAMPLES, 'thread-customer.txt'), 'utf8');
 
 describe('createAnalyzer().update while typing', () => {
-  it('matches a cold analyze after every keystroke of a new sentence', () => {
+  it('matches a cold analyze after every keystroke of a new sentence', { timeout: 60_000 }, () => {
     const session = createAnalyzer();
     const at = GOOD.indexOf('I\'ve looked at your account');
     const typed = 'Calm down, as I already explained you clicked twice!!! ';
@@ -25,7 +25,7 @@ describe('createAnalyzer().update while typing', () => {
     }
   });
 
-  it('matches a cold analyze while backspacing through the bad draft', () => {
+  it('matches a cold analyze while backspacing through the bad draft', { timeout: 60_000 }, () => {
     const session = createAnalyzer();
     let reply = REPLY;
     session.update(reply, CUSTOMER);
