@@ -40,6 +40,8 @@ export interface ReplyMoves {
   apology?: Sentence;
   /** The apology names nothing ("Sorry about that!"). */
   apologyIsBare: boolean;
+  /** The apology names only a generic hitch ("I apologize for the delay"). */
+  apologyIsThin?: boolean;
   nonApology?: Sentence;
   ownership?: Sentence;
   thanksForReport?: Sentence;
@@ -52,6 +54,18 @@ export interface ReplyMoves {
   /** A time the reader can hold the agent to. */
   timed?: Sentence;
 }
+
+/**
+ * Hand-offs and lessons learned that leave the customer's own problem where it was
+ * ("I've shared your feedback with the manager", "we'll use this to improve", "we'll remind our
+ * drivers"): motion, not a next step, unless a time is attached (playbook A.7).
+ */
+const HAND_OFF =
+  /\b(?:shar(?:e|ed|ing)|pass(?:ed|ing)?|forward(?:ed|ing)?|fe(?:e)?d(?:ing)? back|rais(?:e|ed|ing)|report(?:ed|ing)?|escalat(?:e|ed|ing)|refer(?:red|ring)?) (?:(?:it|this|that|them|your (?:\w+ )?(?:feedback|comments?|concerns?|complaint|email|e-mail|message|note|review|experience|case|ticket)) )?(?:on |back )?(?:to|with) (?:the|our|my|a|your) (?:\w+ ){0,2}(?:team|department|dept|manager|management|supervisor|operator|partner|hotel|courier|carrier|warehouse|office|head office|store|branch|depot|colleagues?|people|staff|provider|supplier)\b|\b(?:use|take|use all of) (?:your|this|the|that) (?:\w+ )?(?:feedback|comments?|experience|complaint) (?:to (?:improve|help|make|learn)|into (?:account|consideration)|on board|as a)|\b(?:remind|retrain|re-?train|brief|coach|speak to|talk to|have a word with) (?:all )?(?:our|the|my) (?:\w+ )?(?:team|teams|staff|drivers?|technicians?|engineers?|agents?|couriers?|crew|cleaners?|employees|colleagues?|installers?|fitters?)\b(?! (?:today|tomorrow|now|and (?:call|email|get back to) you))/;
+
+/** An apology that names only a generic hitch ("I apologize for the delay", "apologies for this"): regret, not empathy for an upset customer. */
+const THIN_APOLOGY =
+  /^\W*(?:(?:hi|hello|hey|dear) [^,.!?]{0,40}[,.!]\s*)?(?:(?:i|we)(?:'m| am|'re| are)? (?:\w+ )?(?:sorry|apologi[sz]e)|(?:my|our) (?:sincere |deepest )?apologies|apologies|sorry)(?: (?:for|about) (?:the|this|that|any|all the|your|these) ?(?:delay|wait|inconvenience|trouble|hassle|confusion|issue|issues|problem|problems|error|mix-?up|mistake|situation|experience|matter|difficulties|disruption|oversight|this|that)?(?: caused| this (?:has )?caused(?: you)?)?)?\W*$/;
 
 /** Findings that make a sentence's kind words not count (sarcastic thanks, "calm down, I understand"). */
 const SPOILING = new Set(['sarcasm', 'dismissive', 'non_apology', 'insult']);
@@ -66,6 +80,7 @@ interface SentenceMoves {
   nonApology: boolean;
   apology: boolean;
   bare: boolean;
+  thin: boolean;
   empathy: boolean;
   ownership: boolean;
   thanks: boolean;
@@ -101,7 +116,7 @@ function readSentence(text: string, flags: Set<string>): SentenceMoves {
   const kindWordsCount = ![...flags].some((c) => SPOILING.has(c));
   const chore = CUSTOMER_CHORE.test(t) && !AGENT_ACTS.test(t);
   const timed = TIME.test(t);
-  const vague = VAGUE.test(t);
+  const vague = VAGUE.test(t) || HAND_OFF.test(t);
   // "Let us know if you need anything else" keeps the door open but asks for nothing.
   const asks = ASK.test(t.replace(PLEASANTRY, ''));
   // Something already done stands even beside a lecture; offers and instructions do not.
@@ -113,6 +128,7 @@ function readSentence(text: string, flags: Set<string>): SentenceMoves {
     nonApology,
     apology,
     bare: apology && BARE_APOLOGY.test(t),
+    thin: apology && (BARE_APOLOGY.test(t) || THIN_APOLOGY.test(t)),
     empathy: kindWordsCount && !takenBack(t, EMPATHY, acts) && EMPATHY.test(t) && !EMPATHY_NEGATED.test(t),
     ownership: kindWordsCount && OWNERSHIP.test(t) && !OWNERSHIP_NEGATED.test(t),
     thanks: kindWordsCount && THANKS_FOR_REPORT.test(t),
@@ -147,9 +163,10 @@ function readMoves(draft: Draft, relevant: Finding[]): ReplyMoves {
   for (const s of draft.sentences) {
     const m = readSentence(s.text, spoiled(s, relevant));
     if (m.nonApology) moves.nonApology ??= s;
-    if (m.apology && (!moves.apology || (moves.apologyIsBare && !m.bare))) {
+    if (m.apology && (!moves.apology || (moves.apologyIsBare && !m.bare) || (moves.apologyIsThin && !m.thin))) {
       moves.apology = s;
       moves.apologyIsBare = m.bare;
+      moves.apologyIsThin = m.thin;
     }
     if (m.empathy) moves.empathy ??= s;
     if (m.ownership) moves.ownership ??= s;
@@ -294,8 +311,9 @@ export function findMissingPieces(draft: Draft, context: AnalysisContext, phrase
   const furious = needs.level === 'furious';
   const mild = needs.level === 'mild';
 
-  // With a furious customer a bare "sorry about that" does not show you understood what it cost them.
-  const specificApology = moves.apology !== undefined && !(furious && moves.apologyIsBare);
+  // With a furious customer a bare "sorry about that" does not show you understood what it cost them;
+  // with any upset customer owed empathy, neither does "I apologize for the delay".
+  const specificApology = moves.apology !== undefined && !(furious && moves.apologyIsBare) && !(!mild && moves.apologyIsThin);
   const hasEmpathy = moves.empathy !== undefined || specificApology;
   if (needs.empathy && !hasEmpathy) {
     out.push(missingFinding(draft, 'empathy', severity, 'No empathy: acknowledge how this affects the customer before explaining.', empathySentence(customer)));
