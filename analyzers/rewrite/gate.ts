@@ -33,8 +33,13 @@ function sentenceAround(text: string, start: number, end: number): { start: numb
   let s = start;
   while (s > 0 && text[s - 1] !== '\n' && !(/\s/.test(text[s - 1]) && /[.!?…]/.test(text[s - 2] ?? ''))) s--;
   let e = Math.max(start, end);
-  // A replacement that itself ends a sentence ends the scan there.
-  if (!(e > start && /[.!?…]["'’”)]*$/.test(text.slice(start, e)))) {
+  // A replacement that itself ends a sentence ends the scan there, unless the text after it
+  // carries on in lower case ("I'm sorry. once the carrier…"): that is the same sentence, badly cut.
+  const closes = e > start && /[.!?…]["'’”)]*$/.test(text.slice(start, e));
+  const endsSentence = closes && !/^[ \t]*\p{Ll}/u.test(text.slice(e));
+  if (!endsSentence) {
+    // Carrying on past the replacement's own closing mark into the lower-case rest.
+    if (closes) while (e < text.length && /[ \t]/.test(text[e])) e++;
     while (e < text.length && text[e] !== '\n' && !(/[.!?…]/.test(text[e - 1] ?? '') && /\s/.test(text[e]) && e > start)) e++;
   }
   return clipToEdit(text, start, end, s, e);
@@ -115,7 +120,8 @@ export function grammarProblems(sentence: string, replacement: string, replacesS
   if (/^\s*(?:but|so|and|or)\b/i.test(sentence) && !/^\s*so\b(?! that)/i.test(sentence)) out.push('sentence opens on a conjunction');
   if (/[a-z][.!?]+\s+\p{Ll}/u.test(sentence.replace(/\b(?:e\.g|i\.e|etc|vs)\./gi, ''))) out.push('lower case after a closing mark');
   if (/\.[?!]|[?!]\./.test(sentence)) out.push('mixed closing marks');
-  if (/\s[,.;:!?]|[,;:]{2,}|,\s*[.!?]|\.\s*\./.test(sentence)) out.push('stray punctuation');
+  if (/\s[,.;:!?]|[,;:]{2,}|,\s*[.!?]|\.\s*\./.test(sentence) || /^\s*[,;:.]/.test(sentence)) out.push('stray punctuation');
+  if (/\S {2,}\S/.test(sentence) || /^[ \t]/.test(sentence)) out.push('stray space');
   for (const piece of sentence.split(/(?<=[.!?…]["'’”)]*)\s+(?=["'‘“(]?\p{Lu})/u)) out.push(...fragmentProblems(piece.trim()));
   if (replacesSentence && rep) {
     if (!/^["'‘“(]?[\p{Lu}\p{N}$€£#\[]/u.test(rep)) out.push('sentence does not start with a capital');
@@ -148,7 +154,7 @@ export function seamProblems(before: string, old: string, replacement: string, a
   // After the new words only a new clause runs on ("…fixed it I understand"); cutting a
   // parenthetical (", as I said before,") joins the sentence's own words again.
   const cutsAside = old.toLowerCase().startsWith(replacement.toLowerCase()) && /^,[^,]*,$/.test(old.slice(replacement.length).trim());
-  if (/^\s+[\p{L}\p{N}$€£#]/u.test(after) && CLAUSE_START.test(after) && !JOINS_AFTER.test(after) && !cutsAside && /[\p{L}\p{N}]$/u.test(replacement.trim()) && lastWord(replacement) !== lastWord(old))
+  if (/^\s+[\p{L}\p{N}$€£#]/u.test(after) && CLAUSE_START.test(after) && !JOINS_AFTER.test(after) && !JOINS_BEFORE.test(`${replacement.trimEnd()} `) && !TAKES_CLAUSE.test(`${replacement.trimEnd()} `) && !cutsAside && /[\p{L}\p{N}]$/u.test(replacement.trim()) && lastWord(replacement) !== lastWord(old))
     out.push(`run-on after "${lastWord(replacement)}"`);
   return out;
 }
@@ -156,7 +162,7 @@ export function seamProblems(before: string, old: string, replacement: string, a
 /** Words that open an independent clause. */
 const CLAUSE_START = /^\s*(?:I|I'm|I've|I'll|I'd|we|we're|we've|we'll|you|you're|you've|they|they're|he|she|it's|let's|please|here's|there's|thanks|thank)\b/i;
 /** Words after which a clause is a complement, not a run-on: "I'm sorry we…", "I understand you…". */
-const TAKES_CLAUSE = /\b(?:sorry|glad|sure|afraid|happy|understand|understood|know|knew|think|hope|see|saw|feel|felt|realise|realize|realised|realized|believe|guess|mean|say|said|noticed|agree|that|so)\s+$/i;
+const TAKES_CLAUSE = /\b(?:sorry|glad|sure|afraid|happy|understand|understood|know|knew|think|hope|expect|see|saw|feel|felt|realise|realize|realised|realized|believe|guess|mean|say|said|noticed|agree|that|so)\s+$/i;
 
 /** The seams of the words that actually changed: text kept inside the replaced range counts as context. */
 function changedSeams(before: string, old: string, replacement: string, after: string): string[] {
@@ -174,6 +180,53 @@ function changedSeams(before: string, old: string, replacement: string, after: s
     sr++;
   }
   return seamProblems(before + old.slice(0, p), old.slice(p, so), replacement.slice(p, sr), old.slice(so) + after);
+}
+
+const ACTION_CLAIM = /\b(?:i|we)(?:'ve| have) (?:already |now |just |also )?(?!\[)(?!been\b|had\b)(\p{L}+(?:ed|en)|done|sent|resent|made|set|put|paid|found|told|sorted|built|kept|brought|bought)\b/giu;
+/** Completed actions claimed in the first person ("I've resent", "we've changed"), by verb. */
+function actionClaims(text: string): string[] {
+  return [...text.matchAll(ACTION_CLAIM)].map((m) => m[1].toLowerCase());
+}
+
+/** Words that open a complete clause of a rule's stock line ("I'm taking this on myself", "Here's what I can do instead"). */
+const STOCK_CLAUSE = /^\s*(?:I|I'm|I've|I'll|I'd|we|we're|we've|we'll|let me|let's|here's|that's|there's|could you|can you|please)\b/i;
+/** A clause that ends on one of these is complete: what follows it needs a joint ("…on myself parking fines"). */
+const CLOSED_END = /\b(?:it|this|that|them|myself|ourselves|yourself|now|instead|today|again|too|here|soon|right away|(?:for|with|to) (?:you|us|me|them))\s*$/i;
+/** Words that may follow a complete clause: a conjunction, a preposition, a subordinate clause. */
+const CONTINUES = /^\s*(?:and|but|so|or|nor|because|if|when|before|after|while|since|until|unless|once|as|than|though|although|which|who|whom|where|that|to|for|from|with|without|by|in|on|at|of|about|into|within|during|until|via|per|instead|too|either|again|now|today|soon|then|here|there|yet)\b/i;
+
+/**
+ * A stock clause pasted over part of a clause leaves that clause's tail hanging
+ * after it: "I'm taking this on myself parking fines", "I'll fix it 5 days",
+ * "Here's what I can do instead create a return". Kept text (common prefix and
+ * suffix) is context; only a complete new clause followed by bare words fails.
+ */
+export function danglingTail(old: string, replacement: string, following = '', preceding = ''): string | undefined {
+  let so = old.length;
+  let sr = replacement.length;
+  while (so > 0 && sr > 0 && old[so - 1].toLowerCase() === replacement[sr - 1].toLowerCase()) {
+    so--;
+    sr--;
+  }
+  // Back to a word boundary: the kept tail starts on a whole word.
+  while (sr < replacement.length && /[\p{L}\p{N}'’]/u.test(replacement[sr]) && sr > 0 && /[\p{L}\p{N}'’]/u.test(replacement[sr - 1])) sr++;
+  // The clause goes on past the replaced range: "I understand" + " read the SMS…".
+  const tail = replacement.slice(sr) + (/[.!?…,;:—–]\s*$/.test(replacement) ? '' : (/^[^.!?;\n]*/.exec(following)?.[0] ?? ''));
+  if (!/^\s+[\p{L}\p{N}$€£#]/u.test(tail) || CONTINUES.test(tail)) return undefined;
+  let p = 0;
+  while (p < old.length && p < sr && old[p].toLowerCase() === replacement[p].toLowerCase()) p++;
+  while (p > 0 && /[\p{L}\p{N}'’]/u.test(replacement[p - 1])) p--;
+  const fresh = replacement.slice(p, sr);
+  // The new words open their own clause (after the kept lead-in, if any, ends on a comma or joiner).
+  const lead = replacement.slice(0, p);
+  // "If" + "I understand" + "you should have said so": a stock acknowledgement cannot sit inside a subordinate clause.
+  if (/\b(?:if|when|because|unless|whether|since)\s+$/i.test(/[^.!?\n]*$/.exec(preceding)?.[0] + lead) && /^\s*I (?:understand|see|know|appreciate)\b/i.test(fresh)) return `stock "${fresh.trim()}" inside "${lead.trim()}"`;
+  if (lead.trim() && !/(?:[,;:—–]|\b(?:and|but|so))\s*$/i.test(lead)) return undefined;
+  // "I understand" + "fourth 'small' change today": a verb of knowing wants a clause or a noun phrase, not bare words.
+  if (STOCK_CLAUSE.test(fresh) && /\b(?:understand|see|know|appreciate)\s*$/i.test(fresh) && !/^\s+(?:the|your|this|that|these|those|how|why|what|when|where|it|it's|you|you're|we|they|a|an|our|my|there|its|his|her|their)\b/i.test(tail))
+    return `dangling tail "${tail.trim().split(/\s+/).slice(0, 3).join(' ')}" after "${fresh.trim()}"`;
+  if (!STOCK_CLAUSE.test(fresh) || !CLOSED_END.test(fresh) || /[.!?…]\s*$/.test(fresh)) return undefined;
+  return `dangling tail "${tail.trim().split(/\s+/).slice(0, 3).join(' ')}" after a new clause`;
 }
 
 /** What the original sentence was already flagged for: every candidate of a finding asks about the same one. */
@@ -210,6 +263,8 @@ export function checkSuggestion(reply: string, finding: Finding, sg: Suggestion,
   for (const f of extractFacts(reply.slice(a, b))) if (!containsFact(after, f)) problems.push(`lost fact "${f}"`);
   // (4) no new promise
   for (const p of newPromises(before, after)) problems.push(`adds promise "${p}"`);
+  // No action the agent never said they took: "I've resent it now", "I've done it for you" ([action] placeholders are the writer's to fill).
+  for (const c of actionClaims(after)) if (!actionClaims(before).includes(c)) problems.push(`claims "${c}"`);
   // An overpromise suggestion must drop the promise it was asked to fix, not just avoid adding one.
   if (finding.category === 'overpromise') for (const p of newPromises('', reply.slice(finding.start, finding.end))) if (newPromises('', after).includes(p)) problems.push(`keeps promise "${p}"`);
   // (1) reads as a sentence
@@ -218,11 +273,14 @@ export function checkSuggestion(reply: string, finding: Finding, sg: Suggestion,
   const already = new Set(cachedGrammarProblems(before, '', false));
   problems.push(...cachedGrammarProblems(after, sg.replacement, replacesSentence).filter((p) => !already.has(p)));
   problems.push(...changedSeams(reply.slice(0, a), reply.slice(a, b), sg.replacement, reply.slice(b)));
+  const dangling = danglingTail(reply.slice(a, b), sg.replacement, reply.slice(b, b + 200), reply.slice(Math.max(0, a - 200), a));
+  if (dangling) problems.push(dangling);
   // (3) re-analyze the new sentence: no warning/error on the new text, unless it was already there
   // before and is another rule's business (a shouted "NEVER" keeps its overpromise finding when only re-cased).
   if (after.trim()) {
     const offset = Math.min(newSentence.start, applied.start);
-    const key = (f: Finding) => `${f.ruleId}|${(f.text ?? '').toLowerCase()}`;
+    // By rule, not by text: a finding whose span the edit shortened is still the one the writer had.
+    const key = (f: Finding) => f.ruleId;
     const had = phraseKeysBefore(before, context, key);
     const flagged = findPhraseIssues(readDraft(after), context).filter((f) => f.severity !== 'info');
     for (const f of flagged) {

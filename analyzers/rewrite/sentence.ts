@@ -24,6 +24,8 @@ interface Family {
   re: RegExp;
   /** Whole-sentence candidates from the match; `s` is the sentence. */
   build: (m: RegExpExecArray, s: string, ctx: SentenceContext) => string[];
+  /** Applied to every candidate the family builds. */
+  post?: (candidate: string) => string;
 }
 
 const S = String.raw;
@@ -35,7 +37,7 @@ function splice(s: string, m: RegExpExecArray, replacement: string): string {
 }
 
 function the(np: string): string {
-  return np.replace(/^(?:your|my|our|any|the|a|an)\s+/i, '').trim();
+  return np.replace(/^(?:your|my|our|any|the|a|an|some)\s+/i, '').trim();
 }
 
 /** "shipped orders" → "a shipped order"; leaves phrases with a determiner alone. */
@@ -52,8 +54,8 @@ function singular(np: string): string {
 
 /** "the delay" reads after "I understand"; a clause ("$49 and it will be refunded") does not. */
 function nounPhrase(raw: string | undefined): string | undefined {
-  const t = raw?.replace(/\s+lol$/i, '').trim();
-  if (!t || !/^\p{L}/u.test(t) || wordCount(t) > 4 || /\b(?:and|but|or|so|because|if|it|i|you|we|they|will|is|are|was|were|how|what|why)\b/i.test(t)) return undefined;
+  const t = raw?.replace(/\s+lol$/i, '').replace(/^(?:some |a |an )?(?:light |small |minor |little |tiny |bit of |slight )+/i, '').trim();
+  if (!t || !/^\p{L}/u.test(t) || wordCount(t) > 6 || /\b(?:and|but|or|so|because|if|it|i|you|we|they|will|is|are|was|were|how|what|why)\b/i.test(t)) return undefined;
   if (nlp(`the ${t}`).verbs().found) return undefined;
   return `the ${the(t)}`;
 }
@@ -65,8 +67,31 @@ function problemOr(ctx: SentenceContext, fallback: string): string {
 const FAMILIES: Partial<Record<Category, Family[]>> = {
   defensive: [
     {
+      // ", which affects all providers" / ", so the interruption was expected": the excuse goes, the explanation stays.
+      re: /,?\s*\b(?:which (?:affects|happens to|applies to) (?:all|every|other) [^,.;!?]+|so (?:the|this|that|it) (?:\w+ )?(?:was|is) (?:expected|normal|intended|correct))/i,
+      build: (m, s) => [removeRange(s, m.index, m.index + m[0].length)],
+    },
+    {
+      // "Every jacket is measured before it leaves the warehouse" → the process stays, stated as the norm, and their case gets a look.
+      re: /^((?:every|each|all|our) [^,;!?]*?|[\w -]*?(?:notices|emails|orders|parcels|items|reminders)) (is|are) (?:always )?((?:automatically )?(?:checked|tested|inspected|reviewed|measured|sent|verified|weighed)(?: automatically)?)\b([^,;!?]*?)[.!]*$/i,
+      build: (m) => [`${capitalizeFirst(m[1])} ${m[2]} normally ${m[3]}${m[4]}, so let me check what happened in your case.`],
+    },
+    {
+      // "The invoice is correct" → "looks correct on my side", and an offer to go through it.
+      re: /^((?:the|your|our|this|that) [\w -]{1,30}?) (is|are|was|were) (?:completely |perfectly |entirely |definitely )?(correct|right|accurate)[.!]*$/i,
+      build: (m) => {
+        const look = { is: 'looks', are: 'look', was: 'looked', were: 'looked' }[m[2].toLowerCase() as 'is'];
+        return [`${capitalizeFirst(m[1])} ${look} ${m[3]} on my side, but let me go through it with you.`];
+      },
+    },
+    {
+      // "We fixed that WEEKS ago" → the fix stays, and why they still see it gets a look.
+      re: /^(?:we|i)(?: already)? fixed (?:that|this|it)\b([^,;!?]*?)[.!]*$/i,
+      build: (m) => [`That should have been fixed${m[1]}, so let me check why you're still seeing it.`],
+    },
+    {
       // "As I already explained, …" / "…, as I said, …": the reminder goes, the content stays.
-      re: /\b(?:as (?:i|we)(?:'ve| have)? (?:already |previously |clearly )?(?:explained|said|mentioned|stated|told you|pointed out|noted)|like i (?:already )?said|as (?:already |previously )?(?:explained|mentioned|stated|noted)|as you (?:were|have been) told)(?: (?:before|earlier|previously|above|below|several times|twice|on the phone|in (?:my|our|the) (?:last |previous |earlier )?(?:message|email|e-mail|reply|call|chat)))?\b/i,
+      re: /\b(?:as (?:i|we)(?:'ve| have)? (?:already |previously |clearly )?(?:explained|said|mentioned|stated|told you|pointed out|noted)|like i (?:already )?said|as (?:already |previously )?(?:explained|mentioned|stated|noted)|as you (?:were|have been) told|(?:as )?per my (?:last|previous|earlier) (?:message|email|e-mail|reply|note))(?: (?:before|earlier|previously|above|below|several times|twice|on the phone|in (?:my|our|the) (?:last |previous |earlier )?(?:message|email|e-mail|reply|call|chat)))?(?: (?:in|at|on|during) (?:the |our |my |your )?[\w -]*(?:agreement|conditions|terms|policy|docs|documentation|faq|guide|contract|check-in|booking|confirmation|email|message|letter|notice))?\b/i,
       build: (m, s) => [removeRange(s, m.index, m.index + m[0].length)],
     },
     {
@@ -138,6 +163,32 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
   ],
   blame: [
     {
+      // "you didn't read the SMS we sent" → "it looks like the SMS we sent didn't reach you".
+      re: new RegExp(S`\b(?:clearly |obviously )?you (?:didn'?t|did not|never|forgot to|failed to) (?:read|see|open|notice|check|get|receive)(?: (?:properly|carefully))? ((?:the|our|my|your|a|an) [^,.;!?]+?)${END}`, 'i'),
+      build: (m, s) => {
+        const thing = m[1].replace(/^(?:your|a|an)\s+/i, 'the ').trim();
+        return [splice(s, m, `it looks like ${thing} didn't reach you`), splice(s, m, `${thing} may have been easy to miss`)];
+      },
+    },
+    {
+      // "Did you even check the car before driving off???" → a plain question.
+      re: /\bdid you (?:even|actually|really|ever) (check|read|look at|try|test|open|look)\b/i,
+      build: (m, s) => [tidySentence(splice(s, m, `did you get a chance to ${m[1].toLowerCase()}`), '?').replace(/[?!]+$/, '?')],
+    },
+    {
+      // "If you had kept your contact details up to date, you would have been informed" → a shared next step.
+      re: /^if you(?: had|'d) (?:kept|updated) ((?:your|the) [\w -]+?) (up to date|up-to-date|current),? (?:then )?you (?:would|'d)(?:'ve| have)? [^,.;!?]+/i,
+      build: (m, s) => {
+        const plural = /s$/i.test(m[1].trim().split(/\s+/).pop() ?? '');
+        return [splice(s, m, `let's make sure ${m[1]} ${plural ? 'are' : 'is'} ${m[2]} so updates reach you`)];
+      },
+    },
+    {
+      // "that's the address you gave us when you registered" → what we have on file.
+      re: /\b(the|that) (address|email address|email|phone number|number|details|name|postcode|date) (?:that )?you (?:gave|provided|entered|sent|registered)(?: (?:us|me))?( when you (?:registered|signed up|ordered|booked))?/i,
+      build: (m, s) => [splice(s, m, `${m[1]} ${m[2]} on file${m[3] ? ' from your registration' : ''}`)],
+    },
+    {
       // "You didn't give us the right address" → "It looks like the address we have isn't the right one".
       re: /\byou (?:didn'?t|did not|never|forgot to|failed to) (?:give|gave|send|sent|provide|enter|use) (?:us |me )?(?:the|a|an|your) (right|correct|full|complete|current|new|valid|updated) ([\w-]+(?: (?:number|address|code|details|name))?)/i,
       build: (m, s) => [splice(s, m, `it looks like the ${m[2]} we have isn't the ${m[1].toLowerCase()} one`), splice(s, m, `the ${m[2]} on file doesn't seem to be the ${m[1].toLowerCase()} one`)],
@@ -203,14 +254,49 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     },
     {
       // Shifting blame to a partner, the weather or "the system" ("we aren't responsible for …").
-      re: /\b(?:that(?:'s| is)|it(?:'s| is)|this is) not (?:our|my) (?:fault|responsibility|problem|doing)\b(?:,?\s*(?:it(?:'s| is| was)) (?:the |because of the )?\w+(?: \w+)?(?=[.!?]|$))?,?|,?\s*(?:so )?\b(?:we|i)(?:'re| are| am|'m|\s+aren'?t) (?:not )?(?:responsible|liable|to blame) for [^,.;!?]+|\b(?:so )?(?:there(?:'s| is) nothing (?:we|i) can do)\b/i,
+      re: /\b(?:that(?:'s| is)|it(?:'s| is)|this is) not (?:our|my) (?:fault|responsibility|problem|doing)\b(?:,?\s*(?:it(?:'s| is| was)) (?:the |because of the )?\w+(?: \w+)?(?=[.!?]|$))?,?|,?\s*(?:so )?\b(?:we|i)(?:'re| are| am|'m|\s+aren'?t|\s+can(?:not|'t| not) be held) (?:not )?(?:responsible|liable|to blame|accountable) for [^,.;!?]+|\b(?:so )?(?:there(?:'s| is) nothing (?:we|i) can do)\b/i,
       build: (m, s) => {
         const rest = removeRange(s, m.index, m.index + m[0].length);
-        return [substantial(rest) ? `${rest.replace(/[.!?]$/, '')}, so I'll follow it up with them for you.` : '', "That's ours to sort out, and I'll follow it up."];
+        return [substantial(rest) ? `${rest.replace(/[.!?]$/, '')}, so I'll follow it up with them for you.` : '', 'Let me help you follow this up.'];
       },
     },
   ],
   dismissive: [
+    {
+      // "You'll have it when it's ready" → "as soon as it's ready"; "We'll fix it eventually" → "as soon as we can".
+      re: /\bwhen (it(?:'s| is)|they(?:'re| are)|we(?:'re| are)|we have time)(?: ready| done| finished)?\b|\beventually\b/i,
+      build: (m, s) => {
+        if (/^eventually$/i.test(m[0])) return [splice(s, m, 'as soon as we can')];
+        if (/we have time/i.test(m[0])) return [splice(s, m, 'as soon as we can')];
+        return [splice(s, m, `as soon as ${m[0].replace(/^when /i, '')}`)];
+      },
+    },
+    {
+      // "Please be patient" → thanks for it instead of an order.
+      re: /^(?:please )?be patient\b[^,.;!?]*/i,
+      build: (m, s) => [splice(s, m, 'thanks for bearing with us'), splice(s, m, 'thank you for your patience')],
+    },
+    {
+      // "Nobody else complained about the blur" → thanks for raising it.
+      re: /\b(?:nobody|no one|no-one) else (?:has )?(?:complained|mentioned|noticed|reported|had (?:a|any) (?:problem|issue)s?)(?: (?:about|with|of) ([^,.;!?]+))?/i,
+      build: (m, s, ctx) => {
+        const what = m[1] ? m[1].trim() : problemOr(ctx, 'this');
+        return [splice(s, m, `thanks for flagging ${what}`), splice(s, m, `I'm glad you raised ${what}`)];
+      },
+    },
+    {
+      // ", like everyone else's" / "like everyone else does": the comparison goes, the content stays.
+      re: /,?\s*\b(?:just like|like) (?:everyone|everybody|anyone) else(?:'s| does| did| has to| is)?\b|\b(?:just |simply |literally )+/i,
+      build: (_m, s) => {
+        const out = tidySentence(s.replace(/,?\s*\b(?:just like|like) (?:everyone|everybody|anyone) else(?:'s| does| did| has to| is)?\b/gi, '').replace(/\b(?:just|simply|literally) /gi, ''), endMark(s) || '.');
+        return [out];
+      },
+    },
+    {
+      // "It'll probably sort itself out in a day or two" → an expectation, stated as ours.
+      re: /\b(?:it|this|that)(?:'ll| will| should)? (?:probably |likely |just )?(?:sort|fix|resolve) itself(?: out)?/i,
+      build: (m, s) => [splice(s, m, 'I expect this to be resolved'), splice(s, m, 'this should clear up')],
+    },
     {
       // "Calm down, it's only a small delay" → "I understand the delay is frustrating".
       re: /\b(?:please )?(?:calm down|relax|chill(?: out)?|take a (?:deep )?breath)\b,?\s*(?:(?:it(?:'s| is)|this is) (?:only|just) (?:a |an )?(?:small |minor |little |tiny )?([^,.;!?]+))?/i,
@@ -227,11 +313,13 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     },
     {
       // Minimizing: "it's just a screen protector", "X can happen to anyone", "works fine for everyone else".
-      re: /\b(?:(?:it(?:'s| is)|this is|that(?:'s| is)) (?:only|just|not a big deal|no big deal|not the end of the world|hardly [\w ]+)(?: (?:a |an |the )?([^,.;!?]+))?|(?:\w+ )?(?:can|could) happen to anyone|(?:works?|opens?|loads?) fine for everyone else|(?:it(?:'s| has))? been (?:there|like that) for years|things (?:come up|happen)|these things happen|(?:there(?:'s| is)) no (?:point|need|use) (?:in )?(?:chasing|asking|writing|emailing|complaining)[^,.;!?]*(?:,\s*it won'?t make it (?:any )?faster)?|it won'?t make it (?:any )?faster|(?:we(?:'re| are)|i(?:'m| am)) (?:a bit |very |really )?busy|(?:they(?:'re| are) cheap,?\s*)?(?:just )?buy (?:another|a new) one|your loss|don'?t worry(?: about it)?|no big deal|lol)\b/i,
+      re: /\b(?:(?:it(?:'s| is| was)|this (?:is|was)|that(?:'s| is| was)) (?:only|just|not a big deal|no big deal|not the end of the world|hardly [\w ]+)(?: (?:a |an |the )?([^,.;!?]+))?|(?:\w+ )?(?:can|could) happen to anyone|(?:works?|opens?|loads?) fine for everyone else|(?:it(?:'s| has))? been (?:there|like that) for years|things (?:come up|happen)|these things happen|(?:there(?:'s| is)) no (?:point|need|use) (?:in )?(?:chasing|asking|writing|emailing|complaining)[^,.;!?]*(?:,\s*it won'?t make it (?:any )?faster)?|it won'?t make it (?:any )?faster|(?:we(?:'re| are)|i(?:'m| am)) (?:a bit |very |really )?busy|(?:they(?:'re| are) cheap,?\s*)?(?:just )?buy (?:another|a new) one|your loss|don'?t worry(?: about it)?|no big deal|lol)\b/i,
       build: (m, s, ctx) => {
-        const rest = removeRange(s, m.index, m.index + m[0].length);
+        // "…, and most guests didn't even notice" is the same minimizing move: it goes with it.
+        const rest = removeRange(s, m.index, m.index + m[0].length).replace(/\s*\b(?:most|other|the other|our other) (?:guests|customers|people|users|clients|residents) (?:didn't|did not|don't|do not|haven't|have not) (?:even )?(?:notice|mind|complain)[^,.;!?]*/i, '');
         const what = (m[1] && !/^(?:a |an )?(?:deal|end)\b/.test(m[1]) ? nounPhrase(m[1]) : undefined) ?? problemOr(ctx, 'this');
-        const ack = [`I understand ${what} is frustrating.`, `I know ${what} has been a real hassle.`];
+        const be = /\bwas\b/i.test(m[0]) ? 'was' : 'is';
+        const ack = [`I understand ${what} ${be} frustrating.`, `I know ${what} has been a real hassle.`];
         return substantial(rest) ? [`${ack[0]} ${rest}`, rest, ack[1]] : ack;
       },
     },
@@ -246,10 +334,25 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     {
       // "We will consider it for future improvements" → an honest, specific next step placeholder.
       re: /\b(?:we|i)(?:'ll| will)? (?:consider|look at|keep) (?:it|this|your (?:feedback|request|suggestion)) (?:for|in mind for) (?:future|later) \w+/i,
-      build: (m, s) => [splice(s, m, "I've passed this to the team and I'll update you by [date]")],
+      build: (m, s) => [splice(s, m, "I'll pass this to the team and update you by [date]")],
     },
   ],
   non_apology: [
+    {
+      // "we regret that you were dissatisfied with our service" → "I'm sorry our service let you down".
+      re: /\b(?:(?:i|we) )?(?:(?:sincerely |deeply )?regret|(?:(?:i(?:'m| am)|we(?:'re| are)) )?sorry) (?:that |if )?you (?:were|are|feel|felt)(?: \w+ly)? (?:dissatisfied|disappointed|unhappy|not happy|let down) (?:with|by) ((?:our|the|your) [^,.;!?]+)/i,
+      build: (m, s) => [splice(s, m, `I'm sorry ${m[1].trim()} let you down`), splice(s, m, `I'm sorry ${m[1].trim()} wasn't what you expected`)],
+    },
+    {
+      // "Sorry for any misunderstanding on your part" → "I'm sorry this wasn't clearer"; "sorry if the sizing was confusing" → "sorry the sizing wasn't clearer".
+      re: /\bsorry (?:for any (?:misunderstanding|confusion) on your (?:part|end|side)|if ((?:the|our|this|that) [\w-]+(?: [\w-]+)?) (was|were|is|are) (?:confusing|unclear|misleading|hard to follow))/i,
+      build: (m, s) => {
+        const lead = /^sorry/i.test(s.slice(m.index)) && m.index === 0 ? "I'm sorry" : 'sorry';
+        if (!m[1]) return [splice(s, m, `${lead} this wasn't clearer`), splice(s, m, `${lead} we didn't explain this better`)];
+        const neg = /were|are/i.test(m[2]) ? "weren't" : "wasn't";
+        return [splice(s, m, `${lead} ${m[1]} ${neg} clearer`), splice(s, m, `${lead} we didn't explain ${m[1]} better`)];
+      },
+    },
     {
       // "I'm sorry if you were confused by our pricing" → "I'm sorry our pricing wasn't clearer".
       re: /\bsorry (?:if|that) you (?:were|got|felt|are|seem) (?:confused|misled|unclear) (?:by|about) ([^,.;!?]+)/i,
@@ -257,7 +360,7 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     },
     {
       // "I'm sorry you feel that way" → "I'm sorry this happened".
-      re: /\b(?:(?:i(?:'m| am)|we(?:'re| are)) )?(?:so |very |really )?sorry (?:that |if )?you (?:feel|felt|think|thought|believe|see it|were (?:confused|upset|unhappy)|are (?:upset|unhappy)|misunderstood)\b(?: (?:that way|this way|like that|so|otherwise))?(?: (?:about|by|with|over) [^,.;!?]+)?/i,
+      re: /\b(?:(?:i(?:'m| am)|we(?:'re| are)) )?(?:so |very |really )?sorry (?:that |if )?you(?: (?:feel|felt|think|thought|believe|see it|were (?:confused|upset|unhappy|frustrated|annoyed|disappointed)|misunderstood)|(?: are|'re) (?:upset|unhappy|frustrated|annoyed|disappointed))\b(?: (?:that way|this way|like that|so|otherwise))?(?: (?:about|by|with|over) [^,.;!?]+)?/i,
       build: (m, s, ctx) => {
         const apology = ctx.problem ? `I'm sorry about ${ctx.problem}` : "I'm sorry this happened";
         const out = [splice(s, m, apology), splice(s, m, "I'm sorry we got this wrong")];
@@ -265,7 +368,9 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
         const tail = /^,?\s*(?:but|however),?\s*(.+)$/i.exec(s.slice(m.index + m[0].length));
         if (tail && m.index === 0) {
           const rest = capitalizeFirst(tail[1].replace(/[.!?…]+$/, '').trim()) + (endMark(s).slice(0, 1) || '.');
-          out.unshift(extractFacts(rest).length === 0 ? `${apology}.` : `${apology}. ${rest}`, `${apology}. ${rest}`);
+          // Only a bare "that's just how it works" goes; information ("settings are only reset if you reinstall") stays.
+          const empty = extractFacts(rest).length === 0 && /^(?:that(?:'s| is)|it(?:'s| is)|this is) (?:just |simply |unfortunately )?(?:how|the way|what|our policy|the policy|policy|the rules?|life)\b/i.test(rest);
+          out.unshift(empty ? `${apology}.` : `${apology}. ${rest}`, `${apology}. ${rest}`);
         }
         return out;
       },
@@ -290,7 +395,7 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     },
     {
       // Boilerplate: "We apologize for any inconvenience (this may have caused)".
-      re: /\b(?:(?:i|we) (?:sincerely )?apologi[sz]e|(?:our |my )?(?:sincere )?apologies|(?:i(?:'m| am)|we(?:'re| are)) sorry) for any (?:inconvenience|confusion|trouble|frustration)(?: (?:this|that|it) (?:may|might) have caused(?: you)?| caused)?/i,
+      re: /\b(?:(?:i|we) (?:sincerely )?apologi[sz]e for|(?:our |my )?(?:sincere )?apologies for|(?:i(?:'m| am)|we(?:'re| are)) sorry for|(?:i|we) (?:sincerely |deeply )?regret) any (?:inconvenience|confusion|trouble|frustration|disappointment)(?: (?:this|that|it) (?:may|might) have caused(?: you)?| caused)?/i,
       build: (m, s, ctx) =>
         ctx.apologizedElsewhere
           ? [removeRange(s, m.index, m.index + m[0].length)]
@@ -339,6 +444,28 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
   ],
   overpromise: [
     {
+      // "I can assure you it will never happen with the new tiles" → "it shouldn't happen with the new tiles";
+      // "you'll NEVER have a problem with it again" → "you shouldn't have a problem with it again".
+      re: /(?:\b(?:i|we) (?:can )?(?:assure|promise|guarantee)(?: you)?(?: that)? )?\b(it|this|that|you|they|we|the \w+)(?:'ll| will| can) (?:never|not ever)\b/i,
+      build: (m, s) => [splice(s, m, `${m[1]} shouldn't`)],
+    },
+    {
+      // "100% fixed", "safe forever", "will definitely be approved", ", I can promise you that": the certainty goes, the content stays.
+      re: /\b100 ?% (?=[a-z])|\s+forever\b|\b(?:will|'ll) (?:definitely|certainly|absolutely|surely)\b|,?\s*(?:i|we) can (?:promise|guarantee|assure) you (?:that|of that)\b/i,
+      build: (_m, s) => {
+        const out = tidySentence(
+          s
+            .replace(/\b100 ?% (?=[a-z])/gi, '')
+            .replace(/\s+forever\b/gi, '')
+            .replace(/\b(will|'ll) (?:definitely|certainly|absolutely|surely)\b/gi, (_w, will: string) => (will === "'ll" ? ' should' : 'should'))
+            .replace(/(\w) should\b/g, '$1 should')
+            .replace(/,?\s*(?:i|we) can (?:promise|guarantee|assure) you (?:that|of that)\b/gi, ''),
+          endMark(s) || '.',
+        );
+        return [out.replace(/\b(\w+) should\b/g, (w, subj: string) => `${subj} should`)];
+      },
+    },
+    {
       re: /\b(?:(?:i(?:'ll| will)|we(?:'ll| will)) (?:make sure|ensure|guarantee)(?: that)? (?:this|it|that) (?:will )?never happens? again|(?:this|it|that) will never happen again|(?:so|and) (?:that )?(?:this|it) (?:can(?:'t|not)|won'?t|will not|will never) (?:ever )?happen again|(?:this|it) won'?t (?:ever )?happen again)\b/i,
       build: (m, s) => {
         const lead = /^(?:so|and)\b/i.test(m[0]) ? 'to help prevent a repeat' : "I've [action] to help prevent this from happening again";
@@ -347,32 +474,81 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     },
     {
       // "I guarantee it'll arrive Friday" → "I expect it to arrive Friday"-ish: keep the fact, drop the guarantee.
-      re: /,?\s*\b(?:i|we) (?:can )?(?:100 ?% )?(?:guarantee|promise)(?: you)?(?: that)?\b|\b(?:guaranteed|100 ?% (?:sure|certain|guaranteed))\b|,?\s*(?:100 ?%|guaranteed)(?=[.!?]|$)|\bi promise\b/i,
+      re: /,?\s*\b(?:i|we) (?:can )?(?:100 ?% )?(?:guarantee|promise|assure you)(?: you(?= (?:that|it|this|we|i|they|the|your|our)\b))?(?: that)?(?![\w'’])|\b(?:guaranteed|100 ?% (?:sure|certain|guaranteed))\b|,?\s*(?:100 ?%|guaranteed)(?=[.!?]|$)|\bi promise\b/i,
       build: (m, s) => {
         const word = m[0].toLowerCase();
         // "I guarantee I've …" → "I've …": "I expect" only before a plain statement ("it'll arrive Friday").
         if (/\b(?:i|we)\b/.test(word) && /^\s*(?:i|we)\b/i.test(s.slice(m.index + m[0].length))) return [removeRange(s, m.index, m.index + m[0].length)];
-        if (/\b(?:i|we)\b/.test(word)) return [splice(s, m, m[0].startsWith(',') ? ', I expect' : ' I expect'), removeRange(s, m.index, m.index + m[0].length)];
+        const after = s.slice(m.index + m[0].length);
+        // "…you will never have…" is the never-family's: "I expect you will never" is still the promise.
+        if (/\bnever\b/i.test(after)) return [];
+        if (/\b(?:i|we)\b/.test(word)) {
+          const expect = splice(s, m, m[0].startsWith(',') ? ', I expect' : ' I expect');
+          // "I guarantee it'll be done by 2 pm" → "It should be done by 2 pm"; a bare object ("zero downtime") has no clause to keep.
+          const clause = /^\s*((?:it|this|that|you|they|we|the \w+|your \w+|our \w+))(?:'ll| will) /i.exec(after);
+          if (!clause) return [expect];
+          const should = `${s.slice(0, m.index)}${m[0].startsWith(',') ? ', ' : ' '}${clause[1]} should ${after.slice(clause[0].length)}`;
+          return [expect, tidySentence(should, endMark(s) || '.')];
+        }
         if (/sure|certain/.test(word)) return [splice(s, m, 'confident')];
         return [removeRange(s, m.index, m.index + m[0].length)];
       },
+      // A trailing ", 100%" or ", no matter what" is the same promise said twice: it goes too.
+      post: (c) => tidySentence(c.replace(/,?\s*(?:100 ?%|no matter what)(?=[.!?]*$)/i, ''), endMark(c) || '.'),
     },
   ],
   insult: [
     {
-      re: /\b(?:you (?:don'?t|do not) know what you(?:'re| are)? (?:want|doing|talking about)(?: and [^,.;!?]+)?|(?:you(?:'re| are)|you sound|that(?:'s| is)) (?:being |so |really |just |a bit |completely )?(?:an? )?(?:idiot|stupid|moron|clueless|lazy|incompetent|dumb|ridiculous|pathetic|absurd|unreasonable|rude|impossible|difficult|entitled)\b(?: \w+)?)/i,
+      re: /\b(?:(?:frankly|honestly|to be honest),?\s*)?(?:you (?:don'?t|do not) know what you(?:'re| are)? (?:want|doing|talking about)(?: and [^,.;!?]+)?|(?:you(?:'re| are)|you sound|that(?:'s| is)) (?:being |so |really |just |a bit |completely )?(?:an? )?(?:completely |totally |really |very )?(?:idiot|stupid|moron|clueless|lazy|incompetent|dumb|ridiculous|pathetic|absurd|unreasonable|rude|impossible|difficult|entitled)\b(?: (?!about\b|with\b|at\b|when\b|and\b|but\b|so\b|to\b|for\b)\w+)?(?: (?:about|when it comes to) ([^,.;!?]+))?|you(?:'ve| have) been (?:the most|a really|a very|such an?|an?) (?:difficult|demanding|unreasonable|rude|impossible|annoying|entitled) (?:client|customer|person|user|guest)\b[^,.;!?]*|people like you\b[^,.;!?]*)/i,
       build: (m, s) => {
-        const rest = removeRange(s, m.index, m.index + m[0].length);
-        return [wordCount(rest) >= 4 ? rest : "I'd like to get this right for you.", "Let's make sure I understand what you need."];
+        const rest = removeRange(s, m.index, m.index + m[0].length).replace(/^(?:frankly|honestly|to be honest),?\s*/i, '');
+        // "you're clueless about hosting, so…" → an offer to explain the topic, not a verdict on the person.
+        const topic = m[1] ? nounPhrase(m[1]) ?? (wordCount(m[1]) <= 3 ? m[1].trim() : undefined) : undefined;
+        const walk = topic ? [`Let me walk you through ${topic.replace(/^the /, '')} step by step.`] : [];
+        const consequence = /^\s*,?\s*(?:so|and so|which is why)\b/i.test(s.slice(m.index + m[0].length));
+        return [...walk, wordCount(rest) >= 4 && !consequence ? capitalizeFirst(rest) : "I'd like to get this right for you.", "Let's make sure I understand what you need."];
       },
     },
   ],
   sarcasm: [
     {
+      // "clearly you didn't read the SMS" → the sneer goes and the blame is rephrased with it: "it looks like the SMS didn't reach you".
+      re: /\b(?:clearly|obviously),?\s+(?=you (?:didn'?t|did not|never|forgot|failed)\b)/i,
+      build: (m, s, ctx) => {
+        const rest = removeRange(s, m.index, m.index + m[0].length);
+        return rewriteSentence(rest, 0, rest.length, 'blame', ctx).filter((c) => c !== '');
+      },
+    },
+    {
+      // "Thanks for your patience, I guess" → the thanks, sincerely.
+      re: /\b(thanks?(?: you)?(?: so much)? for your (?:patience|understanding)),?\s*i guess\b/i,
+      build: (m, s) => [splice(s, m, m[1])],
+    },
+    {
+      // "Congratulations, you found the one error" → "Thanks for spotting the one error".
+      re: /\b(?:congratulations|congrats|well done|bravo),?\s*you (found|spotted|noticed|caught|discovered)\b/i,
+      build: (m, s) => [splice(s, m, `thanks for ${({ found: 'spotting', spotted: 'spotting', noticed: 'noticing', caught: 'catching', discovered: 'finding' } as Record<string, string>)[m[1].toLowerCase()]}`)],
+    },
+    {
+      // Scare quotes: "your 'broken' reset link" → "your reset link"; "we'll 'inspect' them" → "we'll inspect them".
+      re: /(?<=\s|^)(['‘"“])([\p{L}-]+(?: [\p{L}-]+)?)(['’"”])(?=[\s,.;!?]|$)/u,
+      build: (m, s) => {
+        const before = s.slice(0, m.index);
+        const out = [splice(s, m, m[2])];
+        // Before a noun after a determiner the quoted word is a doubted adjective: drop it.
+        if (/\b(?:your|the|this|that|my|our|their|first|second|third|fourth|fifth|sixth|latest|other|another|\d+(?:st|nd|rd|th)?)\s+$/i.test(before) && /^\s+[\p{L}]/u.test(s.slice(m.index + m[0].length))) out.unshift(removeRange(s, m.index, m.index + m[0].length));
+        return out;
+      },
+    },
+    {
       re: /\b(?:good luck (?:with|finding|getting)[^,.;!?]*|(?:i'?m )?glad you enjoyed it|thanks? (?:so much )?for (?:nothing|your patience,? i guess)|just so you know,?|if you (?:care|bothered|cared) to [^,.;!?]+|as anyone [^,.;!?]+ would (?:know|understand|see)|(?:it'?s )?literally (?:explained|written|right there)[^,.;!?]*|(?:i|we) can'?t read minds|read minds|maybe (?:get|try|read|use) [^,.;!?]+|lol|🙄|😂|🙃)\b/iu,
       build: (m, s) => {
         const rest = removeRange(s, m.index, m.index + m[0].length);
-        return [substantial(rest) ? rest : ''];
+        if (!substantial(rest)) return [''];
+        // A scare-quoted word left in the rest is the same sarcasm: "the fourth 'small' change" → "the fourth change".
+        const unquoted = rest.replace(/(\b(?:your|the|this|that|my|our|their|first|second|third|fourth|fifth|latest|other|another|\d+(?:st|nd|rd|th)?)) ['‘"“][\p{L}-]+['’"”](?= \p{L})/giu, '$1');
+        // Dropping the remark with its sentence is the last resort (the gate keeps it only when no fact goes with it).
+        return unquoted !== rest ? [unquoted, rest, ''] : [rest];
       },
     },
   ],
@@ -413,6 +589,18 @@ function substantial(s: string): boolean {
 export function removePhrase(sentence: string, start: number, end: number): string {
   if (sentence.length > MAX_SENTENCE) return sentence;
   if (extractFacts(sentence.slice(start, end)).length > 0) return sentence;
+  // Words that need what follows them: cutting "clearly you didn't" out of "clearly you didn't read X"
+  // leaves an order ("Read X"), and cutting after "If" leaves "If you should have…".
+  const next = sentence.slice(end);
+  if (/\b(?:i|you|we|they|he|she|it|not|never|didn'?t|don'?t|doesn'?t|can'?t|won'?t|will|would|can|could|should|must|to|is|are|was|were)\s*$/i.test(sentence.slice(start, end)) && /^\s+\p{L}/u.test(next)) return sentence;
+  if (/\b(?:if|when|because|that|unless|while|whether)\s+$/i.test(sentence.slice(0, start))) return sentence;
+  // "We're sorry you're frustrated, but X": the subject goes with its predicate, not "We're X".
+  if (/^\s*(?:i'm|i am|we're|we are|it's|it is)\s+(?:so |very |really |truly )?$/i.test(sentence.slice(0, start))) start = 0;
+  // "…before whining." → "…." takes the preposition left stranded with it.
+  if (/^\s*[.!?]*\s*$/.test(next)) {
+    const stranded = /\s+(?:before|after|about|of|for|with|without|instead of|than|while|by)\s*$/i.exec(sentence.slice(0, start));
+    if (stranded) start = stranded.index;
+  }
   const clauseEnd = /[,.;!?—–]|$/.exec(sentence.slice(end));
   let e = end;
   if (clauseEnd && wordCount(sentence.slice(end, end + clauseEnd.index)) <= 3 && extractFacts(sentence.slice(end, end + clauseEnd.index)).length === 0) e = end + clauseEnd.index;
@@ -436,7 +624,10 @@ export function rewriteSentence(sentence: string, start: number, end: number, ca
     const re = new RegExp(family.re.source, family.re.flags.replace('g', ''));
     const m = re.exec(sentence);
     if (!m || !overlaps(m, start, end)) continue;
-    for (const c of family.build(m, sentence, ctx)) if (!out.includes(c) && c !== sentence) out.push(c);
+    for (const built of family.build(m, sentence, ctx)) {
+      const c = built && family.post ? family.post(built) : built;
+      if (!out.includes(c) && c !== sentence) out.push(c);
+    }
     if (out.length >= 3) break;
   }
   return out.map((c) => (c ? capitalizeFirst(c) : c));

@@ -2,7 +2,7 @@
 // commas, no dangling "but"/"so" at the edges, a capital at the start and one
 // closing mark at the end.
 
-const LEADING_JOINERS = /^(?:[,;:.!?—–-]\s*|(?:and|but|so|because|which|that|however|though|although|then|also|anyway|plus)\b[,\s]*)+/i;
+const LEADING_JOINERS = /^(?:[,;:.!?—–-]\s*|(?:and|but|so|because|which|that|however|though|although|then|also|anyway|plus)(?![\w'’])[,\s]*)+/i;
 const TRAILING_JOINERS = /(?:[,;:—–-]\s*|\s+(?:and|but|so|because|which|that|however|though|although|or|then|as|since|since then|with))+\s*$/i;
 
 export function capitalizeFirst(s: string): string {

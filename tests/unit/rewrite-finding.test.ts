@@ -93,3 +93,93 @@ describe('rewriteFinding: sentence-aware details', () => {
     expect(rewriteFinding('Hi.', f, context())).toBe(f.suggestions);
   });
 });
+
+describe('rewriteFinding: audit of what users see (dev corpus and cases)', () => {
+  it('overpromise: "I guarantee you\'ll" keeps its subject; "never" becomes "shouldn\'t"', () => {
+    const out = rewrites("I guarantee you'll be #1 on Google within two weeks.", "I guarantee you'll", 'overpromise');
+    expect(out).toContain("I expect you'll be #1 on Google within two weeks.");
+    for (const o of out) expect(o).not.toMatch(/I expect'll|^'Ll/);
+    expect(rewrites('I promise you will never have a problem with air conditioning again.', 'I promise you will never', 'overpromise')[0]).toBe(
+      "You shouldn't have a problem with air conditioning again.",
+    );
+    expect(rewrites("We'll take a look, but I can assure you it will never happen with the new tiles.", 'I can assure you it will never', 'overpromise')[0]).toBe(
+      "We'll take a look, but it shouldn't happen with the new tiles.",
+    );
+  });
+  it('overpromise: certainty words go, the content stays', () => {
+    expect(rewrites('Your data is 100% safe forever.', '100% safe', 'overpromise')[0]).toBe('Your data is safe.');
+    expect(rewrites("Don't worry, your claim will definitely be approved in full, I can promise you that.", 'will definitely be', 'overpromise')[0]).toBe(
+      "Don't worry, your claim should be approved in full.",
+    );
+    // A bare object after "guarantee" has no clause to keep: no "the migration is complete and zero downtime".
+    const out = rewrites('The migration is complete and we guarantee zero downtime from now on.', 'we guarantee zero', 'overpromise');
+    expect(out).toEqual(['The migration is complete and I expect zero downtime from now on.']);
+    // The trailing ", 100%" is the same promise: it goes with the guarantee.
+    expect(rewrites("Absolutely, I guarantee it'll be done in 2 hours, 100%.", "I guarantee it'll", 'overpromise')).toContain('Absolutely, it should be done in 2 hours.');
+  });
+  it('non-apology: "sorry you\'re frustrated, but X" apologizes and keeps X (no "We\'re settings are")', () => {
+    const out = rewrites("We're sorry you're frustrated, but settings are only reset if you reinstall.", "sorry you're frustrated, but", 'non_apology');
+    expect(out[0]).toBe("I'm sorry this happened. Settings are only reset if you reinstall.");
+    for (const o of out) expect(o).not.toMatch(/We're settings/);
+  });
+  it('non-apology: regret, "on your part" and "if the X was confusing" become real apologies', () => {
+    expect(rewrites('Thanks for writing in, we regret that you were dissatisfied with our service.', 'regret that you were dissatisfied', 'non_apology')[0]).toBe(
+      "Thanks for writing in, I'm sorry our service let you down.",
+    );
+    expect(rewrites('Sorry for any misunderstanding on your part.', 'misunderstanding on your part', 'non_apology')[0]).toBe("I'm sorry this wasn't clearer.");
+    expect(rewrites("Thanks, and we're sorry if the sizing was confusing.", 'sorry if the sizing was confusing', 'non_apology')[0]).toBe(
+      "Thanks, and we're sorry the sizing wasn't clearer.",
+    );
+    expect(rewrites('We regret any disappointment this may have caused.', 'disappointment this may have caused', 'non_apology')[0]).toBe("I'm sorry about the trouble this has caused.");
+  });
+  it('defensive: a back-reference goes with where it points ("as mentioned in the booking conditions", "Per my previous message")', () => {
+    expect(rewrites('Sea-view rooms are subject to availability, as mentioned in the booking conditions.', 'as mentioned', 'defensive')[0]).toBe('Sea-view rooms are subject to availability.');
+    expect(rewrites('Per my previous message, cancellations must be done at the front desk.', 'Per my previous message', 'defensive')[0]).toBe('Cancellations must be done at the front desk.');
+    expect(rewrites('Guests are welcome to hang the sign on the door, as explained at check-in.', 'as explained at check-in', 'defensive')[0]).toBe(
+      'Guests are welcome to hang the sign on the door.',
+    );
+  });
+  it('defensive: a process or correctness claim is kept as information and turned toward their case, not deleted', () => {
+    expect(rewrites('Every jacket is measured before it leaves the warehouse.', 'Every jacket is measured', 'defensive')[0]).toBe(
+      'Every jacket is normally measured before it leaves the warehouse, so let me check what happened in your case.',
+    );
+    expect(rewrites('The invoice is correct.', 'The invoice is correct', 'defensive')[0]).toBe('The invoice looks correct on my side, but let me go through it with you.');
+    expect(rewrites('Evening slowdowns are caused by network congestion, which affects all providers.', 'which affects all providers', 'defensive')[0]).toBe(
+      'Evening slowdowns are caused by network congestion.',
+    );
+  });
+  it('blame: "you didn\'t read the SMS" says it may not have reached them; "did you even" becomes a plain question', () => {
+    expect(rewrites("You didn't read the SMS we sent about the payment.", "You didn't read", 'blame')[0]).toBe("It looks like the SMS we sent about the payment didn't reach you.");
+    expect(rewrites('Did you even check the car before driving off???', 'Did you even check', 'blame')[0]).toBe('Did you get a chance to check the car before driving off?');
+    expect(rewrites('If you had kept your contact details up to date, you would have been informed.', 'If you had kept', 'blame')[0]).toBe(
+      "Let's make sure your contact details are up to date so updates reach you.",
+    );
+    expect(rewrites("That's the address you gave us when you registered.", 'the address you gave us', 'blame')[0]).toBe("That's the address on file from your registration.");
+  });
+  it('sarcasm: sincere versions, not fragments ("Found the one error", "If you should have said so")', () => {
+    expect(rewrites('Thanks for your patience, I guess.', ', I guess', 'sarcasm')[0]).toBe('Thanks for your patience.');
+    expect(rewrites('Congratulations, you found the one error in 200 questions.', 'Congratulations, you', 'sarcasm')[0]).toBe('Thanks for spotting the one error in 200 questions.');
+    expect(rewrites("Send them back and we'll 'inspect' them.", "we'll 'inspect'", 'sarcasm')[0]).toBe("Send them back and we'll inspect them.");
+    for (const o of rewrites("If you wanted 'warm' you should have said so.", "you wanted 'warm'", 'sarcasm')) expect(o).not.toMatch(/^If you should/);
+    expect(rewrites("Clearly you didn't read the SMS we sent.", 'Clearly', 'sarcasm')[0]).toBe("It looks like the SMS we sent didn't reach you.");
+  });
+  it('insult: the label goes with its topic and lead-in ("Honestly hosting, so…" is not a sentence)', () => {
+    const out = rewrites("Honestly you're clueless about hosting, so I'm not sure an explanation would help.", "you're clueless", 'insult');
+    expect(out[0]).toBe('Let me walk you through hosting step by step.');
+    for (const o of out) expect(o).not.toMatch(/Honestly hosting|not sure an explanation/);
+    expect(rewrites("Frankly you've been the most difficult client I've had this year.", 'the most difficult client', 'insult')[0]).toBe("I'd like to get this right for you.");
+    expect(rewrites('That is a completely unreasonable demand.', 'a completely unreasonable demand', 'insult')[0]).toBe("I'd like to get this right for you.");
+  });
+  it('dismissive: brush-offs become acknowledgements, the content (and the commitment) stays', () => {
+    expect(rewrites("You'll have it when it's ready.", "You'll have it when it's ready", 'dismissive')[0]).toBe("You'll have it as soon as it's ready.");
+    expect(rewrites("We'll fix it eventually.", "We'll fix it eventually", 'dismissive')[0]).toBe("We'll fix it as soon as we can.");
+    expect(rewrites('Please be patient.', 'Please be patient', 'dismissive')[0]).toBe('Thanks for bearing with us.');
+    expect(rewrites('Nobody else complained about the blur.', 'Nobody else complained', 'dismissive')[0]).toBe('Thanks for flagging the blur.');
+    expect(rewrites("Refunds are processed in the order they are received, like everyone else's.", "like everyone else's", 'dismissive')[0]).toBe(
+      'Refunds are processed in the order they are received.',
+    );
+    expect(rewrites("It was only some light drilling in the morning, and most guests didn't even notice.", 'It was only', 'dismissive')[0]).toBe(
+      'I understand the drilling in the morning was frustrating.',
+    );
+  });
+});

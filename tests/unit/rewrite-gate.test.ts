@@ -115,3 +115,45 @@ describe('every suggestion users see passes the gate (dev corpus, test cases, sa
     expect(failures).toEqual([]);
   }, 120_000);
 });
+
+describe('suggestion gate: splices a support lead would reject', () => {
+  it('a stock clause pasted over part of a clause leaves its tail hanging', () => {
+    const reply = 'Hi, we cannot be held liable for parking fines.';
+    const f = finding(reply, 'we cannot be held liable for parking fines', 'blame');
+    expect(verdict(reply, f, { label: 'x', replacement: "I'm taking this on myself parking fines" }).problems.join()).toMatch(/dangling tail "parking fines"/);
+    const late = "I'm not sure who told you 5 days, because that's not our process.";
+    const g = finding(late, late.slice(0, -1), 'blame');
+    expect(verdict(late, g, { label: 'x', replacement: "That's on us, and I'll fix it 5 days, because that's not our process" }).ok).toBe(false);
+  });
+  it('"I understand" followed by bare words from the old sentence', () => {
+    const reply = "clearly you didn't read the SMS we sent.";
+    const f = finding(reply, "clearly you didn't", 'sarcasm');
+    expect(verdict(reply, f, { label: 'x', replacement: 'I understand' }).problems.join()).toMatch(/dangling tail/);
+  });
+  it('an action the agent never said they took', () => {
+    const reply = 'Hi, the email was sent on 3 May at 10:14.';
+    const f = finding(reply, 'the email was sent on', 'defensive');
+    expect(verdict(reply, f, { label: 'x', replacement: "I've resent it, and the email was sent on" }).problems.join()).toMatch(/claims "resent"/);
+  });
+  it('a sentence left opening on a comma, or with a double space where words were cut', () => {
+    const reply = 'As per my last email, SSO is only available on the Enterprise plan.';
+    const f = finding(reply, 'As per my last email', 'defensive');
+    expect(verdict(reply, f, { label: 'x', replacement: '' }).problems.join()).toMatch(/stray punctuation/);
+    const label = "Frankly you've been the most difficult client I've had this year.";
+    const g = finding(label, 'the most difficult client', 'insult');
+    expect(verdict(label, g, { label: 'x', replacement: '' }).problems.join()).toMatch(/stray space/);
+  });
+  it('an inserted "I\'m sorry." followed by the old sentence in lower case', () => {
+    const reply = 'Hi, sorry, but the driver says he knocked.';
+    const f = finding(reply, 'sorry, but', 'non_apology');
+    expect(verdict(reply, f, { label: 'x', replacement: "I'm sorry." }).problems.join()).toMatch(/lower case after a closing mark/);
+  });
+});
+
+describe('suggestion gate: stock lines inside a subordinate clause', () => {
+  it('"If I understand you should have said so" is not a sentence', () => {
+    const reply = "If you wanted 'warm' you should have said so at the start.";
+    const f = finding(reply, "you wanted 'warm'", 'sarcasm');
+    expect(verdict(reply, f, { label: 'x', replacement: 'I understand' }).ok).toBe(false);
+  });
+});
