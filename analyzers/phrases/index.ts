@@ -229,7 +229,8 @@ function sentenceBits(text: string, cache?: Map<string, unknown>): number {
 /** Reply-level facts for each sentence, from cheap per-sentence regexes. */
 function replyFacts(sentences: Sentence[], context: AnalysisContext, cache?: Map<string, unknown>): ReplyFacts[] {
   const bits = sentences.map((s) => sentenceBits(s.text, cache));
-  const upset = customerComplains(context.customer.text ?? '', context.customer.upset ?? 0);
+  // The customer reader knows a complaint from a happy "!"; without a message, assume the worst.
+  const upset = context.customer.text ? context.customer.hasProblem === true || (context.customer.upset ?? 0) >= 0.25 : customerComplains('', 0);
   const out: ReplyFacts[] = new Array(sentences.length);
   let actionAfter = false;
   let ownershipAfter = false;

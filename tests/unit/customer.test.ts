@@ -105,3 +105,20 @@ describe('readCustomer: when to escalate', () => {
     }
   });
 });
+
+describe('problems told calmly, as what the thing does or what never came', () => {
+  it.each([
+    'The gears started slipping the day after I collected the bike.',
+    'The technician never showed up.',
+    'My order arrived with two items missing',
+    'The left speaker keeps disconnecting.',
+  ])('reads a problem in "%s"', (text) => {
+    expect(readCustomer(text).hasProblem).toBe(true);
+  });
+  it.each(['Thanks so much, the bike rides great now!', 'It started working again, thanks!', 'Is anything missing from the kit list?'])(
+    'reads no problem in "%s"',
+    (text) => {
+      expect(readCustomer(text).hasProblem).toBe(false);
+    },
+  );
+});

@@ -234,3 +234,13 @@ describe('pattern triggers (the matcher skips a regex when none of its words is 
     expect(patternTriggers('re:\\bcalm down\\b')).toBeUndefined();
   });
 });
+
+describe('rules that need an upset customer read the customer, not punctuation', () => {
+  const boast = 'It was working perfectly when it left our workshop.';
+  it('stay quiet for a happy customer who uses "!"', () => {
+    expect(flagged(boast, 'Thanks so much, the bike rides great now!').has('defensive')).toBe(false);
+  });
+  it('fire for a calm complaint without "!"', () => {
+    expect(flagged(boast, 'The gears started slipping the day after I collected the bike.').has('defensive')).toBe(true);
+  });
+});
