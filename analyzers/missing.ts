@@ -6,6 +6,7 @@ import type { Draft, Sentence } from './text/draft.ts';
 import type { AnalysisContext, CustomerReport, UpsetLevel } from './context.ts';
 import type { Finding, Severity } from './types.ts';
 import { readCustomer } from './customer.ts';
+import { GRATITUDE } from './lexicon/customer-cues.ts';
 import {
   APOLOGY,
   ASK,
@@ -228,6 +229,12 @@ export function readNeeds(draft: Draft, context: AnalysisContext, phraseFindings
     }
   }
   const problem = customer.hasProblem ?? customer.level !== 'none';
+  // A calm statement (not a question) the reader finds no problem in, answered with an argument: the argument
+  // shows there was a complaint ("The box was open." → "That's how it was packed."). Thanks is not one.
+  if (!problem && !GRATITUDE.test(customer.text) && !/\?/.test(customer.text)) {
+    const arguing = phraseFindings.some((f) => f.severity !== 'info' && COMPLAINT_CONTEXT.has(f.category));
+    if (arguing) return { level: 'mild', empathy: false, apology: !customer.selfCaused, nextStep: true, inferred: true, customer };
+  }
   return {
     level: problem ? customer.level : 'none',
     empathy: problem && (customer.needsEmpathy ?? customer.level !== 'mild'),

@@ -144,3 +144,16 @@ describe('an apology with "yet" in it', () => {
     expect(takenBack.findings.map((f) => f.category)).toContain('missing_apology');
   });
 });
+
+describe('a calm statement the customer reader finds no problem in', () => {
+  it('still needs an apology and a next step when the reply argues back', () => {
+    const customer = 'The box had been opened before it reached me.';
+    const argued = missing("That's how our warehouse packs every order. Nobody else has reported this.", customer).map((f) => f.category);
+    expect(argued).toEqual(expect.arrayContaining(['missing_apology', 'missing_next_step']));
+  });
+  it('needs nothing when the reply is kind, or when the customer asked a question or said thanks', () => {
+    expect(missing("Thanks for letting us know — I've sent a new one today.", 'The box had been opened before it reached me.')).toEqual([]);
+    expect(missing("That's how our warehouse packs every order.", 'Is the box sealed when it ships?')).toEqual([]);
+    expect(missing("That's how our warehouse packs every order.", 'Thanks, the order arrived in one piece.')).toEqual([]);
+  });
+});
