@@ -233,7 +233,7 @@ export function readNeeds(draft: Draft, context: AnalysisContext, phraseFindings
   // shows there was a complaint ("The box was open." → "That's how it was packed."). Thanks is not one.
   if (!problem && !GRATITUDE.test(customer.text) && !/\?/.test(customer.text)) {
     const arguing = phraseFindings.some((f) => f.severity !== 'info' && COMPLAINT_CONTEXT.has(f.category));
-    if (arguing) return { level: 'mild', empathy: false, apology: !customer.selfCaused, nextStep: true, inferred: true, customer };
+    if (arguing) return { level: 'mild', empathy: (customer.stakes?.length ?? 0) > 0 || STAKES_IN_REPLY.test(draft.reply.slice(draft.body.start, draft.body.end)), apology: !customer.selfCaused, nextStep: true, inferred: true, customer };
   }
   return {
     level: problem ? customer.level : 'none',
