@@ -211,8 +211,11 @@ export function patternTriggers(pattern: string): string[] | undefined {
     return undefined;
   }
   const set = sequenceTriggers(tokens[0], true);
-  return set ? [...set] : undefined;
+  return set ? [...new Set([...set].map((w) => w.slice(0, MAX_TRIGGER)))] : undefined;
 }
+
+/** Triggers and word beginnings are cut to this length: a 20,000-letter "word" must not cost 20,000 lookups of growing keys. */
+const MAX_TRIGGER = 10;
 
 const isLetter = (t: Token): boolean => t.kind === 'text' && /^[A-Za-z0-9]$/.test(t.value);
 /** A token after which the next letter starts a word: a space, or punctuation that is not the "*" wildcard. */
@@ -264,7 +267,7 @@ export function wordBeginnings(lowerText: string): Set<string> {
   const out = new Set<string>();
   for (const m of lowerText.matchAll(/[a-z0-9]{2,}/g)) {
     const w = m[0];
-    for (let k = 2; k <= w.length; k++) out.add(w.slice(0, k));
+    for (let k = 2, n = Math.min(w.length, MAX_TRIGGER); k <= n; k++) out.add(w.slice(0, k));
   }
   return out;
 }
