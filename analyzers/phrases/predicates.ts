@@ -106,6 +106,9 @@ function secondPersonSubject(m: MatchContext): boolean {
   return youActsIn(clause) && !/\b(?:to|for|with|told|thank|help|assure|promise)\s+you\b/i.test(m.sentence.slice(Math.max(0, m.start - 12), m.end));
 }
 
+const HELPFUL_TURN =
+  /^[\s,:;—–-]*(?:(?:you|we|i)\s+(?:can|could|may|might|won['’]t\s+need|don['’]t\s+(?:need|have)|do\s+not\s+(?:need|have)|needn['’]t)\b|you['’]re\s+(?:right|correct|not\s+wrong)|you\s+are\s+(?:right|correct)|there['’]s\s+(?:a|an)\s+(?:\w+\s+)?(?:easier|quicker|simpler|faster|better|cheaper)|(?:it['’]s|that['’]s|this\s+is)\s+(?:a\s+)?(?:good|great|fair)\s+(?:question|point|catch)|let\s+me|no\s+need|that['’]s\s+(?:on\s+us|our\s+(?:fault|mistake)))/i;
+
 export const PREDICATES: Record<string, (m: MatchContext) => boolean> = {
   is_question: isQuestion,
   /** An agent action later in the sentence or in a later sentence. */
@@ -135,6 +138,8 @@ export const PREDICATES: Record<string, (m: MatchContext) => boolean> = {
   good_news: (m) =>
     /\b(?:good|great|better|some)\s+news\b|\b(?:happy|glad|pleased)\s+to\b/i.test(m.sentence) || AGENT_ACTION.test(m.sentence.slice(m.end)),
   second_person_subject: secondPersonSubject,
+  /** What follows opens a door rather than correcting: an easier way, an offer, agreement ("Actually, you can skip that step"). */
+  helpful_turn: (m) => HELPFUL_TURN.test(m.sentence.slice(m.end, m.end + 80)),
   /** The match is at the start of its sentence (after an optional interjection). */
   sentence_start: (m) => /^[\s"'“‘(]*(?:(?:oh|well|so|and|but|ok|okay|hmm|um)[,\s]+)?$/i.test(m.sentence.slice(0, m.start)),
   future_tense: (m) => /\b(?:will|won['’]t|['’]ll|going\s+to|shall)\b/i.test(m.sentence.slice(m.start)),
