@@ -64,6 +64,21 @@ const FLAG: Case[] = [
   ["The payment failed again!", "Hi Nora, the decline is on your side, your bank rejected the card. Could you try another card?", "blame"],
   ["Wrong address on the parcel.", "That's the address on your account.", "blame"],
   ["My photos from the shoot are blurry.", "Hi Kim, the blur comes from the low light in the venue you picked, there was nothing more I could do with it. I'll send you the RAW files if you want to try editing them.", "blame"],
+  // second batch: the same moves in other words (sign-off you attended, as arranged, inspected before dispatch, by your team, the box wasn't ticked)
+  ["The kitchen fitter left a mess and the doors don't close.", "Hi Mrs. Dunn, the doors were aligned and closing properly at the sign-off walk-through you attended. I can send someone on Tuesday.", "defensive"],
+  ["Your app charged me for a year instead of a month!", "Hi Ray, the annual plan was selected on the checkout screen, and the price was shown before payment. I've started a refund for the difference.", "blame"],
+  ["The tour guide never showed up.", "Dear Mr. Novak, our guide was at the meeting point at 9:00 as arranged and waited 20 minutes. I'd like to offer you a place on tomorrow's tour.", "defensive"],
+  ["I can't believe you lost my dry cleaning.", "Hi Ann, we have no record of the garment being dropped off, and every item is tagged on arrival. Could you check if you have the ticket?", "defensive"],
+  ["My car still makes the same noise after your service!", "Hi Phil, the noise is from the aftermarket exhaust you had fitted elsewhere, which we didn't touch. I can take a look on Friday if you like.", "blame"],
+  ["The logo files you sent don't open.", "Hi Bea, the files open fine in Illustrator, so it may be the software you are using. I'll export PDFs too.", "blame"],
+  ["I was charged for extra guests who weren't there.", "Dear Ms. Olsen, the booking was made for four guests, and that's what was charged. Let me know if the number changed.", "blame"],
+  ["The shelf you installed fell down!", "Hi Joe, the shelf was rated for 20kg and it looks like it was loaded with far more than that. I'll come and refit it with stronger brackets.", "blame"],
+  ["Your invoice is wrong, I never agreed to the extra hours.", "Hi Carla, the extra hours were agreed by your project manager in writing on 4 April. I'm happy to share the email thread.", "blame"],
+  ["The dress I rented had a stain.", "Hi Mia, the dress was inspected and cleaned before dispatch, and no stain was noted. Please send a photo and I'll look into it.", "defensive"],
+  ["My website went down during our sale!", "Hi Oscar, the outage happened because the plugin update was installed by your team without testing it on staging first. I've rolled it back.", "blame"],
+  ["Your technician was rude to my mother.", "Hi Helen, our technicians are assessed every quarter and we've had nothing but positive feedback about Mark. I'll speak to him today.", "defensive"],
+  ["I ordered vegan and got chicken!", "Hi Sam, the order came through as a regular meal, the vegan box wasn't ticked. I've sent a replacement.", "blame"],
+  ["Why was I charged a cancellation fee?", "Dear Mr. Ross, the cancellation was received 12 hours before the class, inside the 24-hour window, so the fee applies.", "blame"],
 ];
 
 const CLEAN: Clean[] = [
@@ -105,6 +120,15 @@ const CLEAN: Clean[] = [
   ["Did you receive my form?", "Yes, we received your form on 12 May and everything is in order. Your policy starts on 1 June.", DB],
   ["Can I use my own router?", "Hi Sam, yes, any router that supports PPPoE works. The setup guide walks you through it, and I'm happy to help on a call.", DB],
   ["My photos from the shoot are blurry.", "Hi Kim, I'm sorry, the venue was darker than I planned for and I should have brought more light. I'll re-edit the best ones and send them by Friday.", DB],
+  ["Hey, quick question, is the new version out?", "Hi Tara, yes, it came out this morning. The release notes are on the blog.", DB],
+  ["My parcel is late.", "Hi Jon, I'm sorry it's late. The courier had a van breakdown in your area, and I've asked them to deliver first thing tomorrow.", DB],
+  ["The fridge is still not cold.", "Hi Ade, I'm sorry it's still not cold. When our engineer visited, the fan tested fine, so it may be the thermostat; I'm sending him back on Monday with a new one.", DB],
+  ["The booking shows the wrong name.", "Hi Lou, thanks for spotting that. The name was entered wrongly by me when I took your call, and I've corrected it now.", DB],
+  ["Can I get an invoice for my order?", "Of course, Ivy. The invoice is attached, and you can download future ones from your account page.", DB],
+  ["The heating stopped again.", "Hi Mo, I'm so sorry. Because you had to wait all weekend, I've credited a week of rent and the engineer comes at 8am.", DB],
+  ["Is the hotel pool open in winter?", "Dear Mr. Ali, yes, the indoor pool is open all year from 7am to 10pm, and guests can book a lane at reception.", DB],
+  ["The sofa colour is not what I ordered!", "Hi Pia, I'm sorry, we sent the wrong colour. The one you ordered is in stock and will go out tomorrow; the courier will collect the other one.", DB],
+  ["You never sent the contract.", "Hi Dan, you're right, I can't find it in our sent folder either, so that's on me. Here it is, and I've set a reminder so it won't happen again.", DB],
 ];
 
 describe('recall round 4: unseen defensive and blame moves are flagged', () => {
