@@ -7,23 +7,11 @@ import type { Finding, Suggestion } from '../types.ts';
 import { readDraft } from '../text/draft.ts';
 import { containsFact, extractFacts } from '../facts.ts';
 import { APOLOGY, NON_APOLOGY } from '../lexicon/agent-cues.ts';
-import { removePhrase, rewriteSentence } from './sentence.ts';
+import { removePhrase, rewriteSentence, softenStatement } from './sentence.ts';
 import { lowerFirst } from './tidy.ts';
 import { newPromises } from './invariants.ts';
 import { gateSuggestions } from './gate.ts';
-
-/** One label per option, so the side panel's buttons tell the options apart. */
-const LABELS: Record<string, string[]> = {
-  defensive: ['Drop the defensive framing', 'Restate neutrally', 'Offer to look into it'],
-  blame: ['Say it without blame', 'Describe it from your side', 'Offer to help'],
-  sarcasm: ['Say it sincerely', 'Drop the remark', 'Drop the remark'],
-  dismissive: ['Acknowledge it', 'Keep the content only', 'Acknowledge the hassle'],
-  non_apology: ['Apologize sincerely', 'Own the mistake', 'Apologize for the trouble'],
-  policy_shield: ['Offer an alternative', 'Say what you can do', 'Drop the policy reference'],
-  overpromise: ['Promise only what you can keep', 'Say what you are doing', 'Drop the promise'],
-  shouting: ['Sentence case', 'Sentence case', 'Sentence case'],
-  insult: ['Drop the label', 'Ask what they need', 'Drop the label'],
-};
+import { describeRewrite, distinctLabels } from './labels.ts';
 
 function keepsFacts(before: string, after: string): boolean {
   return extractFacts(before).every((f) => containsFact(after, f)) && newPromises(before, after).length === 0;
@@ -94,10 +82,15 @@ export function rewriteFinding(reply: string, finding: Finding, context: Analysi
       ? readDraftOnce(reply).sentences.find((s) => finding.start >= s.start && finding.start < s.end)
       : sentenceAround(reply, finding.start, finding.end);
   // A run-on paragraph is no sentence to rewrite (and parsing it per finding costs seconds): offer the rule's wording.
-  if (!sentence || sentence.end - sentence.start > MAX_SENTENCE) return gateSuggestions(reply, finding, finding.suggestions, context).slice(0, 3);
+  if (!sentence || sentence.end - sentence.start > MAX_SENTENCE) return distinctLabels(gateSuggestions(reply, finding, finding.suggestions, context).slice(0, 3));
+  // The gate judges the draft only up to the end of this sentence: the analyzer caches these suggestions by
+  // sentence, so a verdict that read the next line ("Best,\nMarco" typed after it) would go stale.
+  const full = reply;
+  const cut = Math.max(sentence.end, finding.end);
+  reply = reply.slice(0, cut) + (/[ \t]/.test(reply[cut] ?? '') ? reply[cut] : '');
   const relStart = finding.start - sentence.start;
   const relEnd = Math.min(finding.end, sentence.end) - sentence.start;
-  const elsewhere = (reply.slice(0, sentence.start) + '\n' + reply.slice(sentence.end)).toLowerCase().split(/(?<=[.!?])\s+|\n+/);
+  const elsewhere = (full.slice(0, sentence.start) + '\n' + full.slice(sentence.end)).toLowerCase().split(/(?<=[.!?])\s+|\n+/);
   const ctx = {
     problem: context.customer.problem,
     apologizedElsewhere: elsewhere.some((t) => APOLOGY.test(t) && !NON_APOLOGY.test(t)),
@@ -107,23 +100,37 @@ export function rewriteFinding(reply: string, finding: Finding, context: Analysi
     const removed = removePhrase(sentence.text, relStart, relEnd);
     if (removed !== sentence.text && keepsFacts(sentence.text, removed)) candidates.push(removed);
   }
+  // Only deletions on offer for a statement ("The page was approved last week"): keep it, softened, instead.
+  if (!candidates.some((c) => c !== '')) {
+    const soft = softenStatement(sentence.text, finding.category).filter((c) => c !== sentence.text && keepsFacts(sentence.text, c));
+    // A softened statement that passes replaces the deletion; the deletion stays only when none does.
+    const passing = gateSuggestions(reply, finding, soft.map((c) => toSuggestion(reply, finding, sentence.start, sentence.end, c, '')), context);
+    if (passing.length > 0) candidates.splice(0, candidates.length, ...soft);
+  }
+  // What a third party reports ("the driver says he knocked and nobody answered") is the customer's information: never dropped whole.
+  // (The gate sees the draft only up to this sentence, so it cannot judge that seam itself.)
+  // A sentence that continues "Hi Tom, " on its line is not dropped either: the next one would read "Hi Tom, It's…".
+  const afterGreeting = /,[ \t]*$/.test(reply.slice(0, sentence.start));
+  const keepWhole = afterGreeting || (finding.category === 'blame' && /\b(?:says|said|reports|reported|claims|claimed|confirms|confirmed)\b/i.test(sentence.text));
+  if (keepWhole) for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i] === '') candidates.splice(i, 1);
   // After "Hi Dana, " on the same line the sentence continues in lower case.
   if (/,[ \t]*$/.test(reply.slice(0, sentence.start)) && /^\p{Ll}/u.test(sentence.text)) candidates.forEach((c, i) => (candidates[i] = lowerFirst(c)));
-  const toSg = (c: string, i: number) => toSuggestion(reply, finding, sentence.start, sentence.end, c, LABELS[finding.category]?.[i] ?? 'Rephrase');
+  // Each label says what its option does to the sentence, not where it sits in the list.
+  const toSg = (c: string) => toSuggestion(reply, finding, sentence.start, sentence.end, c, describeRewrite(sentence.text, c, finding.category));
   const out = gateSuggestions(reply, finding, candidates.map(toSg), context).slice(0, 3);
-  if (out.length > 0) return out;
+  if (out.length > 0) return distinctLabels(out);
   // A second pass on each candidate catches a second move of the same kind ("I guarantee this will never happen again").
   const again = candidates
     .filter((c) => c !== '')
     .flatMap((c) => rewriteSentence(c, 0, c.length, finding.category, ctx))
     .filter((c, i, all) => c !== sentence.text && all.indexOf(c) === i && keepsFacts(sentence.text, c));
   const second = gateSuggestions(reply, finding, again.map(toSg), context).slice(0, 3);
-  if (second.length > 0) return second;
+  if (second.length > 0) return distinctLabels(second);
   // The rule's own suggestions, when they pass the same gate.
   const fromRule = gateSuggestions(reply, finding, finding.suggestions, context);
-  if (fromRule.length > 0) return fromRule.slice(0, 3);
+  if (fromRule.length > 0) return distinctLabels(fromRule.slice(0, 3));
   // Last resort: remove only the flagged phrase, when that loses no fact and reads as a sentence.
   const removed = removePhrase(sentence.text, relStart, relEnd);
-  if (removed === sentence.text) return [];
-  return gateSuggestions(reply, finding, [toSuggestion(reply, finding, sentence.start, sentence.end, removed, 'Remove this phrase')], context);
+  if (removed === sentence.text || (removed === '' && keepWhole)) return [];
+  return gateSuggestions(reply, finding, [toSuggestion(reply, finding, sentence.start, sentence.end, removed, describeRewrite(sentence.text, removed, finding.category))], context);
 }

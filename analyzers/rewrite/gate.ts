@@ -84,6 +84,8 @@ function fragmentProblems(piece: string): string[] {
   if (!CONTRACTED_VERB.test(piece) && !nlp(piece).verbs().found && !/^(?:thanks|thank you|sorry|hi|hello|yes|no|ok)\b/i.test(piece)) out.push(`no verb`);
   if (SUBORDINATOR.test(piece) && !/,/.test(piece)) out.push(`bare subordinate`);
   if (MODAL_START.test(piece) && !/\?\s*$/.test(piece)) out.push(`starts on a helper`);
+  // "To explain how it works.": an infinitive with no clause to hang on.
+  if (/^["'‘“(]?to\s+\p{Ll}/iu.test(piece) && !/[,;:—–]/.test(piece)) out.push('bare infinitive');
   if (/\?["'’”)]*\s*$/.test(piece) && !QUESTION_START.test(piece) && !/\b(?:do|does|did|is|are|can|could|would|will|should|have|has)\s+(?:you|we|i|it|they|this|that)\b/i.test(piece)) out.push(`question without its`);
   const bare = BARE_END.exec(piece);
   if (bare) out.push(`cut off at "${bare[0]}"`);
@@ -102,7 +104,7 @@ export function grammarProblems(sentence: string, replacement: string, replacesS
     if (/\[[^\]]*$/.test(sentence.slice(0, i))) continue;
     out.push(`lone capital "${m[0]}"`);
   }
-  const midCapital = /(?<=[\p{Ll},] )(?:We|We'll|We've|We're|Let|Let's|Here's|That's|The|It|It's|You|You're|Your|This|Our|There|They|Please|Sorry|Thanks|To|And|But|So)\b/u.exec(sentence);
+  const midCapital = /(?:(?<=[\p{Ll},] )|(?<=\b\p{Lu}{2,} ))(?:We|We'll|We've|We're|Let|Let's|Here's|That's|The|It|It's|You|You're|Your|This|Our|There|They|Please|Sorry|Thanks|To|And|But|So|Could|Can|Would|Meanwhile)\b/u.exec(sentence);
   if (midCapital) out.push(`capital mid-sentence "${midCapital[0]}"`);
   if (/(?:^|[\s.,])['’]s\b/i.test(sentence)) out.push('a contraction without its word');
   const stub = /(?:^|[.!?]\s+)(?:They|It|We|You|He|She|This|That|These|Those)[.!?]/.exec(sentence);
@@ -120,6 +122,9 @@ export function grammarProblems(sentence: string, replacement: string, replacesS
   if (/^\s*(?:but|so|and|or)\b/i.test(sentence) && !/^\s*so\b(?! that)/i.test(sentence)) out.push('sentence opens on a conjunction');
   if (/[a-z][.!?]+\s+\p{Ll}/u.test(sentence.replace(/\b(?:e\.g|i\.e|etc|vs)\./gi, ''))) out.push('lower case after a closing mark');
   if (/\.[?!]|[?!]\./.test(sentence)) out.push('mixed closing marks');
+  // A cut that takes the predicate and leaves its subject: "…, and the freeze."
+  const verbless = /,\s+(?:and|but|or)\s+((?:the|a|an|your|our|my|their|this|that)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)[.!?]["'’”)]*\s*$/iu.exec(sentence);
+  if (verbless && !nlp(verbless[1]).verbs().found) out.push(`subject without a verb "${verbless[1]}"`);
   if (/\s[,.;:!?]|[,;:]{2,}|,\s*[.!?]|\.\s*\./.test(sentence) || /^\s*[,;:.]/.test(sentence)) out.push('stray punctuation');
   if (/\S {2,}\S/.test(sentence) || /^[ \t]/.test(sentence)) out.push('stray space');
   for (const piece of sentence.split(/(?<=[.!?…]["'’”)]*)\s+(?=["'‘“(]?\p{Lu})/u)) out.push(...fragmentProblems(piece.trim()));
@@ -191,7 +196,14 @@ function actionClaims(text: string): string[] {
 /** Words that open a complete clause of a rule's stock line ("I'm taking this on myself", "Here's what I can do instead"). */
 const STOCK_CLAUSE = /^\s*(?:I|I'm|I've|I'll|I'd|we|we're|we've|we'll|let me|let's|here's|that's|there's|could you|can you|please)\b/i;
 /** A clause that ends on one of these is complete: what follows it needs a joint ("…on myself parking fines"). */
-const CLOSED_END = /\b(?:it|this|that|them|myself|ourselves|yourself|now|instead|today|again|too|here|soon|right away|(?:for|with|to) (?:you|us|me|them))\s*$/i;
+const CLOSED_END = /\b(?:it|this|that|them|myself|ourselves|yourself|now|instead|today|again|too|here|soon|together|first|right away|(?:for|with|to) (?:you|us|me|them))\s*$/i;
+/** A leftover that opens on a preposition: "from your account, so…". */
+const PREPOSITION_START = /^\s*(?:to|for|from|with|without|by|in|on|at|of|about|into|within|during|via|per)\b/i;
+/** A new clause ending here takes no prepositional phrase of the old one ("check it further", "reach you"); "resolved" + "in a day" is fine. */
+const SHUT_END = /\b(?:further|it|this|that|you|them|us|me|side|end|myself|ourselves|now|instead|again|too|here|together|first)\s*$/i;
+function wordCountOf(s: string): number {
+  return (s.match(/[\p{L}\p{N}'’]+/gu) ?? []).length;
+}
 /** Words that may follow a complete clause: a conjunction, a preposition, a subordinate clause. */
 const CONTINUES = /^\s*(?:and|but|so|or|nor|because|if|when|before|after|while|since|until|unless|once|as|than|though|although|which|who|whom|where|that|to|for|from|with|without|by|in|on|at|of|about|into|within|during|until|via|per|instead|too|either|again|now|today|soon|then|here|there|yet)\b/i;
 
@@ -212,11 +224,19 @@ export function danglingTail(old: string, replacement: string, following = '', p
   while (sr < replacement.length && /[\p{L}\p{N}'’]/u.test(replacement[sr]) && sr > 0 && /[\p{L}\p{N}'’]/u.test(replacement[sr - 1])) sr++;
   // The clause goes on past the replaced range: "I understand" + " read the SMS…".
   const tail = replacement.slice(sr) + (/[.!?…,;:—–]\s*$/.test(replacement) ? '' : (/^[^.!?;\n]*/.exec(following)?.[0] ?? ''));
-  if (!/^\s+[\p{L}\p{N}$€£#]/u.test(tail) || CONTINUES.test(tail)) return undefined;
+  if (!/^\s+[\p{L}\p{N}$€£#]/u.test(tail)) return undefined;
   let p = 0;
   while (p < old.length && p < sr && old[p].toLowerCase() === replacement[p].toLowerCase()) p++;
   while (p > 0 && /[\p{L}\p{N}'’]/u.test(replacement[p - 1])) p--;
   const fresh = replacement.slice(p, sr);
+  // Only the replacement's own words: the text after the range lies outside the sentence the rewrite cache is keyed on.
+  const ownTail = replacement.slice(sr);
+  // "Here's what I can see on my side, and I'll check it further" + " from your account": the preposition
+  // belonged to the replaced words ("requested from your account"), not to the new clause.
+  const replaced = old.slice(p, so);
+  if (PREPOSITION_START.test(ownTail) && STOCK_CLAUSE.test(fresh) && SHUT_END.test(fresh) && /[\p{L}\p{N}]$/u.test(replaced.trim()) && lastWord(fresh) !== lastWord(replaced) && wordCountOf(fresh) >= 3)
+    return `leftover "${ownTail.trim().split(/\s+/).slice(0, 3).join(' ')}" after a new clause`;
+  if (CONTINUES.test(tail)) return undefined;
   // The new words open their own clause (after the kept lead-in, if any, ends on a comma or joiner).
   const lead = replacement.slice(0, p);
   // "If" + "I understand" + "you should have said so": a stock acknowledgement cannot sit inside a subordinate clause.

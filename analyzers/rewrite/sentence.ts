@@ -85,6 +85,11 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
       },
     },
     {
+      // "…, and the freeze was applied correctly" → how it looks on our side, and a look together.
+      re: /\b((?:the|your|our|this|that) [\w -]{1,30}?) (was|were) (applied|charged|calculated|processed|billed|handled|done|set up) (?:correctly|properly|right)\b/i,
+      build: (m, s) => [splice(s, m, `${m[1]} looks to have been ${m[3]} correctly on my side, but let me go through it with you`)],
+    },
+    {
       // "We fixed that WEEKS ago" → the fix stays, and why they still see it gets a look.
       re: /^(?:we|i)(?: already)? fixed (?:that|this|it)\b([^,;!?]*?)[.!]*$/i,
       build: (m) => [`That should have been fixed${m[1]}, so let me check why you're still seeing it.`],
@@ -140,7 +145,10 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
           rest = removeRange(rest, hit.index, hit.index + hit[0].length);
           all.lastIndex = 0;
         }
-        return [substantial(rest) ? rest : '', "Let me look into what happened in your case."];
+        // "Data outages of this kind are normal during migrations": the information stays, minus the verdict.
+        const happens = m[0].match(/^(?:which )?(?:is|are) (?:completely |perfectly |totally )?normal$/i) ? tidySentence(s.replace(m[0], 'can happen'), '.') : '';
+        const soft = happens && substantial(happens) ? [`${happens.replace(/[.!?]+$/, '')}, but let me check what happened in your case.`] : [];
+        return [...soft, substantial(rest) ? rest : '', "Let me look into what happened in your case."];
       },
     },
     {
@@ -251,6 +259,26 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
         if (past) return [splice(s, m, 'this is an easy step to miss'), splice(s, m, "let's sort out what happens next")];
         return [splice(s, m, `if it helps, you can ${m[2].trim()}`), splice(s, m, `I can help you ${m[2].trim()}`)];
       },
+    },
+    {
+      // "my proofreader let me down, so it's not really my fault" → the fact stays, the fault is owned.
+      re: /,?\s*(?:so|and) (?:it(?:'s| is| was)|that(?:'s| is| was)) not (?:really |entirely )?(?:my|our) fault\b/i,
+      build: (m, s) => [splice(s, m, ', but I should have caught it myself'), splice(s, m, ", and I'm sorry it got through")],
+    },
+    {
+      // ", which is not something we can control" / ", which is outside our responsibility" → sorry it happened, or a look at their case.
+      re: /,?\s*\bwhich (?:is|was|isn't|wasn't) (?:not something (?:we|i) can control|something (?:we|i) can(?:'t|not) control|(?:outside|beyond) (?:our|my) (?:control|responsibility|remit))\b/i,
+      build: (m, s) => [splice(s, m, ", and I'm sorry that happened"), splice(s, m, ', so let me check what happened in your case')],
+    },
+    {
+      // "That's not my department — referrals are handled by the booking team" → who handles it, and a hand-off.
+      re: /^(?:that(?:'s| is)|it(?:'s| is)|this is) not my (?:department|job|area|team|responsibility)\s*(?:[—–:;,-]|\.{3}|…)\s*(\S.*?)[.!]*$/i,
+      build: (m) => [`${capitalizeFirst(m[1].trim())} — I'm sorry for the extra step, and I'll pass this on to them for you.`, `${capitalizeFirst(m[1].trim())}, so let me pass this on to them for you.`],
+    },
+    {
+      // "Maybe calibrate your monitor before whining" → a tip, offered as one.
+      re: /^(?:maybe|perhaps|just)\s+(?:try\s+(?:to\s+)?)?(calibrate|check|update|restart|reset|clear|reinstall|adjust|read|look at|turn off|turn on)\b([^,.;!?]*?)(?:\s+(?:before|instead of)\s+(?:whining|complaining|moaning|writing in|contacting us|emailing us|calling us))?[.!?]*$/i,
+      build: (m) => [`It might help to ${m[1].toLowerCase()}${m[2]}.`, `If it helps, you could ${m[1].toLowerCase()}${m[2]}.`],
     },
     {
       // Shifting blame to a partner, the weather or "the system" ("we aren't responsible for …").
@@ -610,6 +638,52 @@ export function removePhrase(sentence: string, start: number, end: number): stri
   const rest = removeRange(sentence, s, e);
   if (substantial(rest)) return rest;
   return extractFacts(sentence).length > 0 ? (extractFacts(sentence).every((f) => rest.toLowerCase().includes(f.toLowerCase())) ? rest : sentence) : '';
+}
+
+/** Notices and listings the customer is told they missed: "The closure notice was in the lobby". */
+const NOTICE = /\b(?:notice|sign|email|letter|message|sms|text|terms|details|works|information|instructions|date|price|fee)s?\b[^,;!?]*\b(?:was|were|is|are) (?:(?:clearly |already )?(?:in|on|at|posted|listed|displayed|shown|stated|printed|included|sent))\b/i;
+
+/**
+ * A defensive or blaming sentence that is all statement ("The page was approved
+ * last week", "Upgrades have never been free on your plan"): deleting it loses
+ * what the customer needs to know, so the statement stays, framed as what we
+ * can see, with the absolutes softened and a look at their case.
+ */
+export function softenStatement(sentence: string, category: Category): string[] {
+  if (category !== 'defensive' && category !== 'blame') return [];
+  const t = sentence.trim();
+  if (/\?\s*$/.test(t) || wordCount(t) < 4 || wordCount(t) > 25 || !nlp(t).verbs().found) return [];
+  // Contempt or a verdict on the person is no statement to keep.
+  if (/\byou\b|\b(?:your (?:fault|problem)|crappy|stupid|whining|complain)\b/i.test(t)) return [];
+  let core = t
+    .replace(/[.!]+$/, '')
+    .replace(/\b(have|has) never been\b/gi, (_m, h: string) => `${h.toLowerCase() === 'has' ? "hasn't" : "haven't"} been`)
+    .replace(/\b(?:we|i) (?:have|has) no record of\b/gi, "I can't find a record of")
+    .replace(/\bso the (\w+) stands\b/gi, 'so the $1 still applies for now')
+    .replace(/\b(?:exactly|precisely) what\b/gi, 'what')
+    .replace(/^(?:unfortunately|frankly|honestly),?\s*/i, '')
+    .replace(/^(?:(?:i(?:'m| am)|we(?:'re| are)) )?(?:so |very |really )?sorry,? (?:but|however),?\s*/i, '')
+    // "These are exactly what the brief asked for" → "These match the brief as I read it".
+    .replace(/\b(?:are|is) (?:exactly |precisely )?what (the|your) (brief|spec|specification|order|request|requirements|instructions) (?:asked for|said|specified|required|described)\b/i, (_m, det: string, what: string) => `${/^these|^they|^those/i.test(t) ? 'match' : 'matches'} ${det} ${what} as I read it`)
+    // "The works are listed on our website" → "The works are on our website".
+    .replace(/\b(is|are|was|were) (?:clearly )?(?:listed|stated|shown|mentioned|posted|published|displayed) (on|in) (our|the) /i, '$1 $2 $3 ');
+  // "The page was approved last week" → "I have the page down as approved last week": our record, not a verdict.
+  const approved = /^((?:the|your|our|this|that) [^,;]{1,40}?) (?:was|were) (approved|signed off|accepted|agreed)\b(.*)$/i.exec(core);
+  if (approved) core = `I have ${lowerFirst(approved[1])} down as ${approved[2]}${approved[3]}`;
+  // "Our technician followed the standard procedure" → "Our technician's notes show the standard procedure was followed".
+  const followed = /^(.+?) followed (?:the|our) ((?:standard|usual|normal|correct|proper|agreed) )?(procedure|process|protocol|steps|instructions)\b(.*)$/i.exec(core);
+  if (followed) {
+    const who = /^(?:we|i)$/i.test(followed[1].trim()) ? 'My notes show' : `${followed[1].trim()}'s notes show`;
+    core = `${who} the ${followed[2] ?? ''}${followed[3]} ${/s$/i.test(followed[3]) ? 'were' : 'was'} followed${followed[4]}`;
+  }
+  core = capitalizeFirst(core);
+  const ourSide = /\b(?:on my (?:end|side|player|screen|device|machine)|i can(?:'t| not) find|our records|notes show|as i read it|we can see|i can see)\b/i.test(core);
+  const out: string[] = [];
+  // A blame rule lets a statement stand when ownership follows it ("…, but I'm sorry it was easy to miss").
+  if (NOTICE.test(core)) out.push(category === 'blame' ? `${core}, but I'm sorry it was easy to miss.` : `${core}, but it may have been easy to miss.`);
+  if (!ourSide && !/^(?:i|we)\b/i.test(core)) out.push(`From what I can see, ${lowerFirst(core)}.`);
+  out.push(`${core}, but let me look into it with you.`);
+  return out;
 }
 
 /**

@@ -183,3 +183,76 @@ describe('rewriteFinding: audit of what users see (dev corpus and cases)', () =>
     );
   });
 });
+
+describe('rewriteFinding: labels say what each option does, facts stay, blame gets a fix', () => {
+  function labelled(reply: string, phrase: string, category: Category, customer = ''): [string, string][] {
+    const f = finding(reply, phrase, category);
+    return rewriteFinding(reply, f, context(customer)).map((s) => [s.label, apply(reply, f, s)]);
+  }
+  it('labels follow the kind of rewrite, not its position', () => {
+    expect(labelled('Flat tires can happen to anyone.', 'Flat tires can happen to anyone', 'dismissive')).toEqual([
+      ['Acknowledge the frustration', 'I understand this is frustrating.'],
+      ['Acknowledge the hassle', 'I know this has been a real hassle.'],
+    ]);
+    expect(labelled('As I already explained, the refund takes 5 days.', 'As I already explained', 'defensive')[0]).toEqual(['Cut “As I already explained”', 'The refund takes 5 days.']);
+    expect(labelled('Thanks for your patience, I guess.', ', I guess', 'sarcasm')[0]).toEqual(['Cut “I guess”', 'Thanks for your patience.']);
+    expect(labelled("Send them back and we'll 'inspect' them.", "we'll 'inspect'", 'sarcasm')[0]).toEqual(['Drop the scare quotes', "Send them back and we'll inspect them."]);
+    expect(labelled("Your 'broken' reset link is fixed now.", "Your 'broken'", 'sarcasm')[0]).toEqual(['Drop the doubted word', 'Your reset link is fixed now.']);
+    expect(labelled("I'm sorry you feel that way.", 'sorry you feel that way', 'non_apology')).toEqual([
+      ['Apologize for what happened', "I'm sorry this happened."],
+      ['Own the mistake', "I'm sorry we got this wrong."],
+    ]);
+    expect(labelled("Per our policy we can't refund shipped orders.", "Per our policy we can't refund shipped orders", 'policy_shield')[0][0]).toBe('Offer an alternative');
+    const never = labelled('This will never happen again.', 'will never happen again', 'overpromise').map(([l]) => l);
+    expect(never).toContain('Soften to “shouldn’t”');
+    expect(never).toContain("Say what you've done to prevent it");
+  });
+  it('labels within one finding are distinct, and near-identical options are merged', () => {
+    const out = labelled('We apologize for any inconvenience.', 'apologize for any inconvenience', 'non_apology');
+    expect(out).toEqual([['Apologize for the trouble', "I'm sorry about the trouble this has caused."]]);
+    for (const [reply, phrase, cat] of [
+      ["I'm sorry you feel that way.", 'sorry you feel that way', 'non_apology'],
+      ["We're sorry you're frustrated, but settings are only reset if you reinstall.", "sorry you're frustrated, but", 'non_apology'],
+      ['I messaged you on Tuesday, check your spam.', 'check your spam', 'blame'],
+      ['You ordered KX-200, which is what we sent.', 'You ordered KX-200, which is what we sent', 'blame'],
+      ["It's your responsibility to check that the session is active.", "It's your responsibility", 'blame'],
+    ] as [string, string, Category][]) {
+      const labels = labelled(reply, phrase, cat).map(([l]) => l);
+      expect(new Set(labels).size, reply).toBe(labels.length);
+    }
+  });
+  it('blame with no fix before: ownership, an apology, a hand-off or a tip, every fact kept', () => {
+    expect(labelled("My proofreader let me down, so it's not really my fault.", "so it's not really my fault", 'blame')[0]).toEqual([
+      'Own the mistake',
+      'My proofreader let me down, but I should have caught it myself.',
+    ]);
+    expect(labelled('Unfortunately the courier left it out in the rain, which is not something we can control.', 'which is not something we can control', 'blame')[0]).toEqual([
+      'Apologize for what happened',
+      "Unfortunately the courier left it out in the rain, and I'm sorry that happened.",
+    ]);
+    expect(labelled("That's not my department — referrals are handled by the booking team.", "That's not my department", 'blame')[0][1]).toBe(
+      "Referrals are handled by the booking team — I'm sorry for the extra step, and I'll pass this on to them for you.",
+    );
+    expect(labelled('Maybe calibrate your monitor before whining.', 'Maybe calibrate your monitor before whining', 'blame')[0]).toEqual([
+      'Suggest it as an option',
+      'It might help to calibrate your monitor.',
+    ]);
+    expect(labelled('The closure notice was in the lobby.', 'The closure notice was in the lobby', 'blame')[0][1]).toBe("The closure notice was in the lobby, but I'm sorry it was easy to miss.");
+  });
+  it('a statement of fact is softened, not deleted', () => {
+    expect(rewrites('The page was approved last week.', 'was approved last', 'defensive')[0]).toBe('I have the page down as approved last week, but let me look into it with you.');
+    expect(rewrites('Upgrades have never been free on your plan.', 'have never been free', 'defensive').slice(0, 2)).toEqual([
+      "From what I can see, upgrades haven't been free on your plan.",
+      "Upgrades haven't been free on your plan, but let me look into it with you.",
+    ]);
+    expect(rewrites('We have no record of your call, so the fee stands.', 'We have no record of your', 'defensive')[0]).toBe(
+      "I can't find a record of your call, so the fee still applies for now, but let me look into it with you.",
+    );
+    expect(rewrites('Our technician followed the standard procedure.', 'followed the standard procedure', 'defensive')[0]).toBe(
+      "Our technician's notes show the standard procedure was followed, but let me look into it with you.",
+    );
+    expect(rewrites('Our bank does not steal from anyone, and the freeze was applied correctly.', 'was applied correctly', 'defensive')[0]).toBe(
+      'Our bank does not steal from anyone, and the freeze looks to have been applied correctly on my side, but let me go through it with you.',
+    );
+  });
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../analyzers/index.ts';
 import { readCustomer } from '../../analyzers/customer.ts';
-import { checkSuggestion } from '../../analyzers/rewrite/gate.ts';
+import { checkSuggestion, grammarProblems } from '../../analyzers/rewrite/gate.ts';
 import type { AnalysisContext } from '../../analyzers/context.ts';
 import type { Channel, Finding, Suggestion } from '../../analyzers/types.ts';
 
@@ -155,5 +155,21 @@ describe('suggestion gate: stock lines inside a subordinate clause', () => {
     const reply = "If you wanted 'warm' you should have said so at the start.";
     const f = finding(reply, "you wanted 'warm'", 'sarcasm');
     expect(verdict(reply, f, { label: 'x', replacement: 'I understand' }).ok).toBe(false);
+  });
+});
+
+describe('gate: rule templates spliced into a clause', () => {
+  it('rejects a stock clause followed by the replaced clause\'s prepositional leftover', () => {
+    const reply = 'Our records show the plan change was requested from your account, so the interruption was expected.';
+    const { findings } = analyze({ reply });
+    for (const f of findings) for (const s of f.suggestions) expect(reply.slice(0, s.start ?? f.start) + s.replacement + reply.slice(s.end ?? f.end)).not.toMatch(/further from your account|reach you from your account/);
+  });
+  it('keeps a time adverbial after a new clause ("I expect this to be resolved in a day or two")', () => {
+    const reply = "It'll probably sort itself out in a day or two.";
+    const f = analyze({ reply }).findings.find((x) => x.category === 'dismissive')!;
+    expect(f.suggestions.map((s) => reply.slice(0, s.start ?? f.start) + s.replacement + reply.slice(s.end ?? f.end))).toContain('I expect this to be resolved in a day or two.');
+  });
+  it('rejects a cut that leaves a subject without its verb ("…, and the freeze.")', () => {
+    expect(grammarProblems('Our bank does not steal from anyone, and the freeze.', '', false).some((p) => p.startsWith('subject without a verb'))).toBe(true);
   });
 });
