@@ -3,7 +3,7 @@
 import { readDraft, type Draft, type Sentence } from './text/draft.ts';
 import { readCustomer } from './customer.ts';
 import { applySensitivity, findPhraseIssues } from './phrases/index.ts';
-import { rewriteFinding } from './rewrite/finding.ts';
+import { rewriteContextKey, rewriteFinding } from './rewrite/finding.ts';
 import { findMissingPieces } from './missing.ts';
 import { buildChecklist } from './checklist.ts';
 import { scorePoliteness } from './tone.ts';
@@ -65,13 +65,14 @@ function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined
 
 /**
  * Sentence-aware rewrites are the costliest step of an update; they depend on
- * the finding and its sentence, so the incremental analyzer caches them keyed
- * by rule, sentence text and the span's place in it.
+ * the finding, its sentence and a little of what surrounds it, so the
+ * incremental analyzer caches them keyed by rule, the span's place in the
+ * sentence, the sentence text and rewriteContextKey.
  */
 function rewriteSuggestions(draft: Draft, finding: Finding, context: AnalysisContext, cache?: Map<string, unknown>): Finding['suggestions'] {
   const sentence = cache ? sentenceAt(draft.sentences, finding.start) : undefined;
   if (!cache || !sentence) return safeRewrite(draft.reply, finding, context);
-  const key = `rw\u0000${finding.ruleId}\u0000${finding.start - sentence.start}\u0000${finding.end - sentence.start}\u0000${sentence.text}`;
+  const key = `rw\u0000${finding.ruleId}\u0000${finding.start - sentence.start}\u0000${finding.end - sentence.start}\u0000${sentence.text}\u0000${rewriteContextKey(draft.reply, sentence.start, sentence.end)}`;
   const hit = cache.get(key) as Finding['suggestions'] | undefined;
   if (hit) return shiftSuggestions(hit, sentence.start);
   const fresh = safeRewrite(draft.reply, finding, context);

@@ -70,6 +70,43 @@ function sentenceAround(reply: string, start: number, end: number): { text: stri
   return e > s ? { text: reply.slice(s, e), start: s, end: e } : undefined;
 }
 
+/** The reply's sentence-like segments that apologize for real, read once per reply. */
+let lastApologies: { reply: string; spans: [number, number][] } | undefined;
+function apologySpans(reply: string): [number, number][] {
+  if (lastApologies?.reply === reply) return lastApologies.spans;
+  const spans: [number, number][] = [];
+  const lower = reply.toLowerCase();
+  for (const m of lower.matchAll(/[^\n]+?(?:[.!?](?=\s)|$)/gm)) {
+    const t = m[0];
+    if (APOLOGY.test(t) && !NON_APOLOGY.test(t)) spans.push([m.index ?? 0, (m.index ?? 0) + t.length]);
+  }
+  lastApologies = { reply, spans };
+  return spans;
+}
+
+/** Whether the reply apologizes outside [start, end): a rewrite then need not apologize again. */
+function apologizedOutside(reply: string, start: number, end: number): boolean {
+  return apologySpans(reply).some(([a, b]) => b <= start || a >= end);
+}
+
+/** How far back from a sentence the rewrite and its gate look (greeting on the line, seams, the gate's 160-character window). */
+const LOOK_BEHIND = 200;
+
+/**
+ * Everything outside the sentence that rewriteFinding reads, as a string: the
+ * analyzer caches suggestions by sentence and must key them on this too, or a
+ * cached rewrite goes stale when only its surroundings change.
+ */
+export function rewriteContextKey(reply: string, start: number, end: number): string {
+  let from = Math.max(0, start - LOOK_BEHIND);
+  const lineStart = reply.lastIndexOf('\n', start - 1) + 1;
+  if (lineStart > from) from = lineStart;
+  return `${reply.length <= MAX_DRAFT_READ ? 'd' : 's'}${apologizedOutside(reply, start, end) ? 'A' : '-'}${reply.slice(from, start)}\u0000${reply.slice(end, end + 2)}`;
+}
+
+/** Replies up to this length are split by the draft reader; longer ones are scanned locally. */
+const MAX_DRAFT_READ = 5000;
+
 /** Longest sentence rewritten as a whole; longer ones are pasted logs or run-ons. */
 const MAX_SENTENCE = 600;
 
@@ -78,7 +115,7 @@ export function rewriteFinding(reply: string, finding: Finding, context: Analysi
   if (finding.start === finding.end || finding.category.startsWith('missing_')) return finding.suggestions;
   // The draft reader knows greetings and abbreviations; on pathological input (pasted logs) it is slow, so scan locally.
   const sentence =
-    reply.length <= 5000
+    reply.length <= MAX_DRAFT_READ
       ? readDraftOnce(reply).sentences.find((s) => finding.start >= s.start && finding.start < s.end)
       : sentenceAround(reply, finding.start, finding.end);
   // A run-on paragraph is no sentence to rewrite (and parsing it per finding costs seconds): offer the rule's wording.
@@ -90,10 +127,9 @@ export function rewriteFinding(reply: string, finding: Finding, context: Analysi
   reply = reply.slice(0, cut) + (/[ \t]/.test(reply[cut] ?? '') ? reply[cut] : '');
   const relStart = finding.start - sentence.start;
   const relEnd = Math.min(finding.end, sentence.end) - sentence.start;
-  const elsewhere = (full.slice(0, sentence.start) + '\n' + full.slice(sentence.end)).toLowerCase().split(/(?<=[.!?])\s+|\n+/);
   const ctx = {
     problem: context.customer.problem,
-    apologizedElsewhere: elsewhere.some((t) => APOLOGY.test(t) && !NON_APOLOGY.test(t)),
+    apologizedElsewhere: apologizedOutside(full, sentence.start, sentence.end),
   };
   const candidates = rewriteSentence(sentence.text, relStart, relEnd, finding.category, ctx).filter((c) => c !== sentence.text && keepsFacts(sentence.text, c));
   if (candidates.length === 0) {

@@ -73,3 +73,22 @@ describe('createAnalyzer().update while typing', () => {
     expect(furious).toEqual(analyze({ reply, customer: CUSTOMER }));
   });
 });
+
+describe('cached rewrites and what surrounds their sentence', () => {
+  it('re-judges a suggestion when only the text before its sentence changes', () => {
+    const customer = 'I was charged TWICE!!! This is the third time. I want a manager.';
+    const session = createAnalyzer();
+    const first = '!'.repeat(39);
+    expect(session.update(first, customer)).toEqual(analyze({ reply: first, customer }));
+    const edited = `\t${first}`;
+    expect(session.update(edited, customer)).toEqual(analyze({ reply: edited, customer }));
+  });
+  it('re-judges when an apology appears elsewhere in the reply', () => {
+    const customer = 'My order #5521 is two weeks late.';
+    const session = createAnalyzer();
+    const draft = 'Sorry you feel that way. The courier is slow.';
+    expect(session.update(draft, customer)).toEqual(analyze({ reply: draft, customer }));
+    const more = `I'm so sorry about the wait. ${draft}`;
+    expect(session.update(more, customer)).toEqual(analyze({ reply: more, customer }));
+  });
+});
