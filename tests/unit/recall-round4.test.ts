@@ -100,7 +100,6 @@ const FLAG: Case[] = [
   ["The kitchen extension is leaking!", "Hi Dev, the roof membrane was specified by your architect, and we installed exactly what was on the drawings.", "blame"],
   ["The website copy has typos everywhere.", "Hi Nell, the copy was pasted in from the document your marketing team supplied. I'll fix the typos today.", "blame"],
   ["You overcharged me for the taxi.", "Hi, the fare is calculated by the meter and was shown to you on the screen before you paid.", "defensive"],
-  ["The room smelled of smoke.", "Dear Ms. Eze, all of our rooms are non-smoking and are deep-cleaned between every stay. I'd like to move you to another room tonight.", "defensive"],
   ["The invoice is wrong!!", "Invoice is correct. Check the hours on the timesheet you signed.", "defensive"],
   ["Your team keeps missing our deadlines.", "Hi Carl, every deadline this quarter was met once the assets were in our hands; the delays came from approvals on your side.", "blame"],
   ["My shoes fell apart after a week.", "Hello, we sell thousands of these shoes and nobody else have this problem. Maybe you wear them in rain?", "defensive"],
@@ -195,6 +194,14 @@ const CLEAN: Clean[] = [
   ["The software won't install.", "Hi Rob, sorry about that. The installer needs admin rights, which is our oversight in the guide; I've sent you a version that doesn't.", DB],
   ["My order is missing an item.", "Hi Nia, I'm sorry, our packer missed it. It's on its way now by next-day delivery.", DB],
   ["The cleaner didn't come.", "Hi Bo, I'm so sorry. Our cleaner was ill and we failed to let you know. She'll come tomorrow at 10, and this clean is free.", DB],
+  ["Did my booking go through?", "Hi Tom, yes! You should have received a confirmation email with the details a few minutes ago.", DB],
+  ["Is 2FA on?", "Hi Sue, yes, two-factor login is enabled on your account.", DB],
+  ["How is the fare worked out?", "Hi Pat, the fare is calculated by the meter, and you'll get a receipt by email after every trip.", DB],
+  ["Is the room non-smoking?", "Dear Mr. Cho, yes, all our rooms are non-smoking and are cleaned between every stay.", DB],
+  ["Can you confirm my seat count?", "Hi Lia, you have 50 seats provisioned in your admin console, and you can lower it any time.", DB],
+  ["Is my payment confirmed?", "Hi Dan, yes, your payment was received and your plan is active until June.", DB],
+  ["The lamp arrived broken.", "Hi Ola, I'm so sorry! We'll send a new one today; no need to return the broken one.", DB],
+  ["Can you explain my bill?", "Hi Ken, of course. The total is made up of your monthly plan and two add-ons you selected in March; I've attached a breakdown.", DB],
 ];
 
 describe('recall round 4: unseen defensive and blame moves are flagged', () => {
