@@ -244,3 +244,17 @@ describe('rules that need an upset customer read the customer, not punctuation',
     expect(flagged(boast, 'The gears started slipping the day after I collected the bike.').has('defensive')).toBe(true);
   });
 });
+
+describe('blame needs something to have gone wrong', () => {
+  const howTo = 'How do I book a delivery slot? Thanks!';
+  it.each([
+    'As you chose express delivery, it arrives tomorrow.',
+    'The form asks you to enter your postcode first, then the delivery slots appear.',
+    'The instructions say to charge it for two hours before first use.',
+  ])('does not flag a helpful answer to a how-to question: "%s"', (reply) => {
+    expect(flagged(reply, howTo).has('blame')).toBe(false);
+  });
+  it('flags the same kind of words when the customer complains', () => {
+    expect(flagged('The form asks you to enter your postcode first.', 'My parcel went to the wrong town and nobody will help.').has('blame')).toBe(true);
+  });
+});
