@@ -54,7 +54,8 @@ export function FindingList({ reply, findings, busy, onApply, onIgnore }: Props)
               </details>
               <div className="actions">
                 {f.suggestions.map((s, i) => {
-                  const label = `Apply “${s.label || s.replacement}”`;
+                  // Labels describe the change ("Cut “As I said”", "Say it without blame"); without one, quote the new words.
+                  const label = s.label ? `Apply: ${s.label}` : `Apply “${s.replacement}”`;
                   // Labels can repeat within a finding; the preview tells the options apart.
                   const preview = suggestionPreview(reply, f, s);
                   return (
@@ -66,7 +67,7 @@ export function FindingList({ reply, findings, busy, onApply, onIgnore }: Props)
                       title={s.replacement}
                       onClick={() => onApply(suggestionEdit(reply, f, s), label)}
                     >
-                      Apply “{s.label || <PlaceholderText text={s.replacement} />}”
+                      {s.label ? `Apply: ${s.label}` : <>Apply “<PlaceholderText text={s.replacement} />”</>}
                       {s.label && preview && (
                         <span className="apply-preview">
                           {' '}
