@@ -107,7 +107,7 @@ function secondPersonSubject(m: MatchContext): boolean {
 }
 
 const HELPFUL_TURN =
-  /^[\s,:;—–-]*(?:(?:you|we|i)\s+(?:can|could|may|might|won['’]t\s+need|don['’]t\s+(?:need|have)|do\s+not\s+(?:need|have)|needn['’]t)\b|you['’]re\s+(?:right|correct|not\s+wrong)|you\s+are\s+(?:right|correct)|there['’]s\s+(?:a|an)\s+(?:\w+\s+)?(?:easier|quicker|simpler|faster|better|cheaper)|(?:it['’]s|that['’]s|this\s+is)\s+(?:a\s+)?(?:good|great|fair)\s+(?:question|point|catch)|let\s+me|no\s+need|that['’]s\s+(?:on\s+us|our\s+(?:fault|mistake)))/i;
+  /^[\s,:;—–-]*(?:(?:you|we|i)\s+(?:can|could|may|might|won['’]t\s+need|don['’]t\s+(?:need|have)|do\s+not\s+(?:need|have)|needn['’]t)\b|you['’]re\s+(?:right|correct|not\s+wrong)|you\s+are\s+(?:right|correct)|there['’]s\s+(?:a|an)\s+(?:\w+\s+)?(?:easier|quicker|simpler|faster|better|cheaper)|(?:it['’]s|that['’]s|this\s+is)\s+(?:a\s+)?(?:good|great|fair)\s+(?:question|point|catch)|let\s+me|no\s+need|that['’]s\s+(?:on\s+us|our\s+(?:fault|mistake))|(?:it|this|that)(?:['’]s|\s+is|\s+was|\s+wasn['’]t|\s+isn['’]t)\s+(?:not\s+)?(?:your\s+fault|free|covered|included|refundable)|you\s+did\s+nothing\s+wrong|you(?:['’]re|\s+are)\s+(?:entitled|eligible|covered|owed)|(?:your|the)\s+(?:\w+\s+)?(?:warranty|plan|policy|insurance|guarantee|subscription)\s+(?:does\s+|still\s+|fully\s+)?covers?|there['’]s\s+no\s+(?:charge|fee|cost|need)|(?:\w+\s+){0,3}already\s+(?:went\s+through|arrived|shipped|been\s+(?:sent|refunded|processed|shipped|fixed|approved|credited)))/i;
 
 export const PREDICATES: Record<string, (m: MatchContext) => boolean> = {
   is_question: isQuestion,
@@ -138,7 +138,10 @@ export const PREDICATES: Record<string, (m: MatchContext) => boolean> = {
   good_news: (m) =>
     /\b(?:good|great|better|some)\s+news\b|\b(?:happy|glad|pleased)\s+to\b/i.test(m.sentence) || AGENT_ACTION.test(m.sentence.slice(m.end)),
   second_person_subject: secondPersonSubject,
-  /** What follows opens a door rather than correcting: an easier way, an offer, agreement ("Actually, you can skip that step"). */
+  /**
+   * What follows opens a door rather than correcting: an easier way, an offer, agreement, or a correction
+   * in the customer's favour ("Actually, you can skip that step", "Actually, your warranty covers this").
+   */
   helpful_turn: (m) => HELPFUL_TURN.test(m.sentence.slice(m.end, m.end + 80)),
   /** The match is at the start of its sentence (after an optional interjection). */
   sentence_start: (m) => /^[\s"'“‘(]*(?:(?:oh|well|so|and|but|ok|okay|hmm|um)[,\s]+)?$/i.test(m.sentence.slice(0, m.start)),
