@@ -24,7 +24,8 @@ const TIME = /\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b/gi;
 const NUMBER = /(?<![\w.])\d+(?:[.,]\d+)*%?(?!\w)/g;
 const WORD_NUMBERS = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand)\b/gi;
 /** A capitalized word inside a sentence (not its first word) reads as a name or product. */
-const CAPITALIZED = /(?<=[\p{L}\p{N},;:)'"’”] +)\p{Lu}[\p{Ll}\p{N}]+(?:[ -]\p{Lu}[\p{Ll}\p{N}]+)*/gu;
+// Whole words only: "WebP", "McKenzie" are one name, not "Web" and "Mc".
+const CAPITALIZED = /(?<=[\p{L}\p{N},;:)'"’”] +)\p{Lu}[\p{Ll}\p{N}][\p{L}\p{N}]*(?:[ -]\p{Lu}[\p{Ll}\p{N}][\p{L}\p{N}]*)*/gu;
 const NOT_NAMES = new Set(['I', 'OK', 'Ok', 'Hi', 'Hello', 'Thanks', 'Please', 'Sorry']);
 
 function collect(text: string, re: RegExp, kind: FactKind, out: Fact[], seen: Set<string>): void {

@@ -209,38 +209,38 @@ const STAKES_IN_REPLY = /[$€£]\s?\d|\b(?:refund|charge[ds]?|bill(?:ed|ing)?|p
 
 export function readNeeds(draft: Draft, context: AnalysisContext, phraseFindings: Finding[], moves: ReplyMoves): Needs {
   let customer = context.customer;
-  let inferred = false;
+  // Without the customer's words (or with words the reader finds no problem in), the reply itself
+  // shows a complaint through what it argues against.
+  const arguing = phraseFindings.some((f) => f.severity !== 'info' && COMPLAINT_CONTEXT.has(f.category));
+  const stakesInReply = () => STAKES_IN_REPLY.test(draft.reply.slice(draft.body.start, draft.body.end));
+  const inferredNeeds = (problem: boolean, empathy: boolean, apology: boolean): Needs => ({
+    level: problem ? 'mild' : 'none',
+    empathy: problem && empathy,
+    apology: problem && apology,
+    nextStep: problem,
+    inferred: true,
+    customer,
+  });
   if (!customer.text.trim()) {
     const quoted = customerFromQuote(draft);
     if (quoted) customer = quoted;
     else {
-      inferred = true;
-      const arguing = phraseFindings.some((f) => f.severity !== 'info' && COMPLAINT_CONTEXT.has(f.category));
-      const body = draft.reply.slice(draft.body.start, draft.body.end);
-      const problem = arguing || ((moves.apology !== undefined || moves.nonApology !== undefined) && STAKES_IN_REPLY.test(body));
-      return {
-        level: problem ? 'mild' : 'none',
-        empathy: problem && arguing && STAKES_IN_REPLY.test(body),
-        apology: problem,
-        nextStep: problem,
-        inferred,
-        customer,
-      };
+      const problem = arguing || ((moves.apology !== undefined || moves.nonApology !== undefined) && stakesInReply());
+      return inferredNeeds(problem, arguing && stakesInReply(), true);
     }
   }
   const problem = customer.hasProblem ?? customer.level !== 'none';
-  // A calm statement (not a question) the reader finds no problem in, answered with an argument: the argument
-  // shows there was a complaint ("The box was open." → "That's how it was packed."). Thanks is not one.
-  if (!problem && !GRATITUDE.test(customer.text) && !/\?/.test(customer.text)) {
-    const arguing = phraseFindings.some((f) => f.severity !== 'info' && COMPLAINT_CONTEXT.has(f.category));
-    if (arguing) return { level: 'mild', empathy: (customer.stakes?.length ?? 0) > 0 || STAKES_IN_REPLY.test(draft.reply.slice(draft.body.start, draft.body.end)), apology: !customer.selfCaused, nextStep: true, inferred: true, customer };
+  // A calm statement (not a question or a thank-you) answered with an argument:
+  // the argument shows there was a complaint ("The box was open." → "That's how it was packed.").
+  if (!problem && arguing && !GRATITUDE.test(customer.text) && !/\?/.test(customer.text)) {
+    return inferredNeeds(true, (customer.stakes?.length ?? 0) > 0 || stakesInReply(), !customer.selfCaused);
   }
   return {
     level: problem ? customer.level : 'none',
     empathy: problem && (customer.needsEmpathy ?? customer.level !== 'mild'),
     apology: problem && !customer.selfCaused,
     nextStep: problem,
-    inferred,
+    inferred: false,
     customer,
   };
 }

@@ -194,13 +194,16 @@ function epitome(dir: string): Metric {
 function complaints(dir: string): Metric {
   const rows = parseCsv(readFileSync(`${dir}/complaints/complaints-data.csv`, 'utf8')).filter((r) => r.length >= 3 && (r[2] === '0' || r[2] === '1'));
   const labels = rows.map((r) => r[2] === '1');
+  const read = rows.map((r) => readCustomer(r[1]));
+  const problem = precisionRecall(read.map((c) => c.hasProblem === true), labels);
+  const negative = precisionRecall(rows.map((r) => afinnScore(r[1]) < 0), labels);
   return {
-    name: 'customer-upset AUC',
+    name: 'customer-upset AUC, and complaint detection P/R',
     dataset: 'complaints/complaints-data.csv',
     n: rows.length,
-    ours: { auc: auc(rows.map((r) => readCustomer(r[1]).upset), labels) },
-    baseline: { auc: auc(rows.map((r) => -afinnScore(r[1])), labels) },
-    note: 'readCustomer().upset vs negated AFINN score',
+    ours: { auc: auc(read.map((c) => c.upset), labels), problemPrecision: problem.precision, problemRecall: problem.recall },
+    baseline: { auc: auc(rows.map((r) => -afinnScore(r[1])), labels), problemPrecision: negative.precision, problemRecall: negative.recall },
+    note: 'readCustomer().upset and .hasProblem vs negated AFINN score and "AFINN score < 0"',
   };
 }
 

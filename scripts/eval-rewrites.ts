@@ -30,6 +30,10 @@ export interface RewriteEval {
   medianLengthRatio: number;
   insertedSentences: number;
   distinctInsertedSentences: number;
+  /** Per-finding suggestions: phrase findings, those with none, and options that delete text outright. */
+  phraseFindings: number;
+  withoutSuggestion: number;
+  deletionsOffered: number;
   failures: { id: string; problems: string[] }[];
   examples: { id: string; draft: string; suggested: string }[];
 }
@@ -61,6 +65,9 @@ export function evaluateRewrites(rows: Row[], voice: 'formal' | 'warm' = 'warm',
     medianLengthRatio: 0,
     insertedSentences: 0,
     distinctInsertedSentences: 0,
+    phraseFindings: 0,
+    withoutSuggestion: 0,
+    deletionsOffered: 0,
     failures: [],
     examples: [],
   };
@@ -68,8 +75,15 @@ export function evaluateRewrites(rows: Row[], voice: 'formal' | 'warm' = 'warm',
   const inserted: string[] = [];
   for (const row of rows) {
     const input = { reply: row.reply, customer: row.customer ?? '', channel: row.channel ?? 'email' };
-    if (analyze(input).findings.length === 0) continue;
+    const findings = analyze(input).findings;
+    if (findings.length === 0) continue;
     out.flagged++;
+    for (const f of findings) {
+      if (f.start === f.end) continue;
+      out.phraseFindings++;
+      if (f.suggestions.length === 0) out.withoutSuggestion++;
+      out.deletionsOffered += f.suggestions.filter((sg) => sg.replacement.trim() === '').length;
+    }
     const suggestion = suggestReply(input, { voice });
     const report = checkReply(input, suggestion.text);
     if (report.errorFindings.length === 0) out.noErrorFinding++;
@@ -129,6 +143,7 @@ function main(argv: string[]): void {
     `with an unfilled placeholder:         ${pct(r.withPlaceholder, r.flagged)}`,
     `median length ratio (reply/draft):    ${r.medianLengthRatio.toFixed(2)}`,
     `new sentences (inserted or rewritten): ${r.insertedSentences}, distinct: ${r.distinctInsertedSentences}`,
+    `phrase findings without a suggestion:  ${r.withoutSuggestion} of ${r.phraseFindings}; options that only delete: ${r.deletionsOffered}`,
   ];
   for (const f of r.failures) lines.push(`  FAIL ${f.id}: ${f.problems.join('; ')}`);
   for (const e of r.examples) lines.push('', `--- ${e.id}`, e.draft, '+++', e.suggested);

@@ -10,7 +10,7 @@ import type { AnalyzeOptions, Category, CustomPhrase, Finding, Severity } from '
 import { PHRASE_CATEGORIES } from '../types.ts';
 import type { CompiledRule } from './rule.ts';
 import { compilePattern, literalPattern, wordBeginnings } from './pattern.ts';
-import { AGENT_ACTION, COMPLETED_ACTION, OWNERSHIP, RESEND, PREDICATES, clauseBounds, customerComplains, type ReplyFacts } from './predicates.ts';
+import { AGENT_ACTION, COMPLETED_ACTION, OWNERSHIP, RESEND, PREDICATES, clauseBounds, type ReplyFacts } from './predicates.ts';
 import { DETECTOR_FUNCTIONS } from './detectors.ts';
 
 export const BUILT_IN_RULES: readonly CompiledRule[] = (compiled as { rules: CompiledRule[] }).rules;
@@ -229,8 +229,8 @@ function sentenceBits(text: string, cache?: Map<string, unknown>): number {
 /** Reply-level facts for each sentence, from cheap per-sentence regexes. */
 function replyFacts(sentences: Sentence[], context: AnalysisContext, cache?: Map<string, unknown>): ReplyFacts[] {
   const bits = sentences.map((s) => sentenceBits(s.text, cache));
-  // The customer reader knows a complaint from a happy "!"; without a message, assume the worst.
-  const upset = context.customer.text ? context.customer.hasProblem === true || (context.customer.upset ?? 0) >= 0.25 : customerComplains('', 0);
+  // The customer reader knows a complaint from a happy "!"; without a message nothing reads as upset.
+  const upset = context.customer.hasProblem === true || (context.customer.upset ?? 0) >= 0.25;
   const out: ReplyFacts[] = new Array(sentences.length);
   let actionAfter = false;
   let ownershipAfter = false;

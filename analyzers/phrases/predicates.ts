@@ -3,6 +3,7 @@
 // phrase pattern alone cannot see. Cheap regex checks come first; compromise is
 // used only for the few questions it answers better, and only after a pattern fired.
 import nlp from 'compromise';
+import { boundedCache } from '../text/memo.ts';
 
 /** Reply-level facts a predicate may depend on (part of the per-sentence cache key). */
 export interface ReplyFacts {
@@ -54,13 +55,6 @@ const RESEND = /\b(?:attached\s+(?:it|them|a\s+copy)(?:\s+(?:here|again|below))?
 const SARCASM_MARKER =
   /\b(?:I\s+guess|obviously|clearly|wow|so\s+much\s+patience|endless|infinite|as\s+always|yeah\s+right|sure\s+thing|of\s+course|I\s+suppose|eventually|at\s+least|lol|lmao)\b|🙄|🙃|😒|😏/i;
 
-const CUSTOMER_COMPLAINT =
-  /!|\?\?|\b(?:still|again|never|wrong|broken|broke|late|delay(?:ed)?|charged|cancell?ed|furious|angry|upset|disappointed|unhappy|unacceptable|joke|terrible|awful|worst|ridiculous|(?:third|fourth|fifth)\s+time|waited|waiting|missing|damaged|lost|crash(?:es|ed)?|(?:doesn|didn|isn|wasn|haven|hasn|won)['’]?t|not\s+working|hate|annoy(?:ed|ing)|frustrat(?:ed|ing)|dangerous|weeks|months|amazing\s+service|out\s+of\s+sync|sadly|not\s+(?:renew|happy|working|right)|problem|issue|error|bug|can['’]?t|cannot|no\s+longer|leaving|poor|bad|slow|fault|mistake|complain\w*|overcharged|unfair|rude|unprofessional|condescending|hung\s+up|is\s+clearly|treated|confusing|too\s+(?:small|big|large|tight|late|long))\b/i;
-
-export function customerComplains(text: string, upset: number): boolean {
-  return upset >= 0.25 || CUSTOMER_COMPLAINT.test(text);
-}
-
 function isQuestion(m: MatchContext): boolean {
   const tail = m.sentence.slice(m.end);
   const clauseEnd = tail.search(/[.!;]|$/);
@@ -81,20 +75,16 @@ export function clauseBounds(sentence: string, start: number, end: number): [num
   return [s, e];
 }
 
-/** Parsed clauses: templates and macros repeat them, and each parse costs ~40 µs a word. */
-const youActsCache = new Map<string, boolean>();
+/** Parsed clauses: templates and macros repeat them, and a parse costs ~40 µs a word. */
+const youActsCache = boundedCache<boolean>(2000);
 
 /** "you" directly before a verb phrase in the clause, by compromise's tags. */
 function youActsIn(clause: string): boolean {
-  let hit = youActsCache.get(clause);
-  if (hit === undefined) {
+  return youActsCache(clause, () => {
     const doc = nlp(clause);
     const helper = '(#Adverb|#Modal|#Auxiliary|#Negative)';
-    hit = doc.has('you #Verb') || doc.has(`you ${helper} #Verb`) || doc.has(`you ${helper} ${helper} #Verb`);
-    if (youActsCache.size >= 2000) youActsCache.delete(youActsCache.keys().next().value as string);
-    youActsCache.set(clause, hit);
-  }
-  return hit;
+    return doc.has('you #Verb') || doc.has(`you ${helper} #Verb`) || doc.has(`you ${helper} ${helper} #Verb`);
+  });
 }
 
 function secondPersonSubject(m: MatchContext): boolean {

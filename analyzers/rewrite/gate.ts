@@ -10,6 +10,7 @@ import { readDraft } from '../text/draft.ts';
 import { findPhraseIssues } from '../phrases/index.ts';
 import { containsFact, extractFacts } from '../facts.ts';
 import { newPromises } from './invariants.ts';
+import { boundedCache } from '../text/memo.ts';
 
 export interface GateVerdict {
   ok: boolean;
@@ -249,14 +250,14 @@ export function danglingTail(old: string, replacement: string, following = '', p
   return `dangling tail "${tail.trim().split(/\s+/).slice(0, 3).join(' ')}" after a new clause`;
 }
 
-/** What the original sentence was already flagged for: every candidate of a finding asks about the same one. */
+/** The rules the original sentence was already flagged by: every candidate of a finding asks about the same one. */
 const flaggedBefore = new WeakMap<AnalysisContext, Map<string, Set<string>>>();
-function phraseKeysBefore(before: string, context: AnalysisContext, key: (f: Finding) => string): Set<string> {
+function rulesFlaggedBefore(before: string, context: AnalysisContext): Set<string> {
   let byText = flaggedBefore.get(context);
   if (!byText) flaggedBefore.set(context, (byText = new Map()));
-  let keys = byText.get(before);
-  if (!keys) byText.set(before, (keys = new Set(findPhraseIssues(readDraft(before), context).map(key))));
-  return keys;
+  let rules = byText.get(before);
+  if (!rules) byText.set(before, (rules = new Set(findPhraseIssues(readDraft(before), context).map((f) => f.ruleId))));
+  return rules;
 }
 
 /**
@@ -300,13 +301,12 @@ export function checkSuggestion(reply: string, finding: Finding, sg: Suggestion,
   if (after.trim()) {
     const offset = Math.min(newSentence.start, applied.start);
     // By rule, not by text: a finding whose span the edit shortened is still the one the writer had.
-    const key = (f: Finding) => f.ruleId;
-    const had = phraseKeysBefore(before, context, key);
+    const had = rulesFlaggedBefore(before, context);
     const flagged = findPhraseIssues(readDraft(after), context).filter((f) => f.severity !== 'info');
     for (const f of flagged) {
       const overlapsNew = f.start + offset < applied.end && f.end + offset > applied.start;
       if (!overlapsNew) continue;
-      if (f.ruleId === finding.ruleId || f.category === finding.category || !had.has(key(f))) problems.push(`re-flagged ${f.category} "${f.text ?? ''}"`);
+      if (f.ruleId === finding.ruleId || f.category === finding.category || !had.has(f.ruleId)) problems.push(`re-flagged ${f.category} "${f.text ?? ''}"`);
     }
   }
   return { ok: problems.length === 0, problems };
@@ -315,19 +315,12 @@ export function checkSuggestion(reply: string, finding: Finding, sg: Suggestion,
 /**
  * Grammar verdicts by text: every candidate for a finding is judged against
  * the same original sentence, and a draft being typed re-asks about sentences
- * it has not changed. Bounded, oldest dropped first.
+ * it has not changed.
  */
-const grammarCache = new Map<string, string[]>();
-const GRAMMAR_CACHE_SIZE = 2000;
+const grammarCache = boundedCache<string[]>(2000);
 function cachedGrammarProblems(sentence: string, replacement: string, replacesSentence: boolean): string[] {
-  const key = `${replacesSentence ? 1 : 0}\u0000${replacement}\u0000${sentence}`;
-  let hit = grammarCache.get(key);
-  if (!hit) {
-    hit = grammarProblems(sentence, replacement, replacesSentence);
-    if (grammarCache.size >= GRAMMAR_CACHE_SIZE) grammarCache.delete(grammarCache.keys().next().value as string);
-    grammarCache.set(key, hit);
-  }
-  return hit;
+  const key = `${replacesSentence ? 1 : 0}\u0000${replacement.length}\u0000${replacement}${sentence}`;
+  return grammarCache(key, () => grammarProblems(sentence, replacement, replacesSentence));
 }
 
 /** The suggestions that pass the gate, in order. */

@@ -27,3 +27,11 @@ describe('lostFacts / inventedFacts', () => {
     expect(inventedFacts('I will refund $20 by Friday.', ['I can refund you.', 'I paid $20'])).toEqual(['Friday']);
   });
 });
+
+describe('names written in mixed case', () => {
+  it('keeps "WebP" whole, so a reply that keeps it keeps the fact', () => {
+    const draft = 'Happy to explain! I converted your images to WebP today.';
+    expect(extractFacts(draft)).toContain('WebP');
+    expect(lostFacts(draft, `I'm sorry for the wait. ${draft}`)).toEqual([]);
+  });
+});
