@@ -7,6 +7,7 @@ import { rewriteContextKey, rewriteFinding } from './rewrite/finding.ts';
 import { findMissingPieces } from './missing.ts';
 import { buildChecklist } from './checklist.ts';
 import { scorePoliteness } from './tone.ts';
+import { combineWithModel } from './model/index.ts';
 import type { AnalysisContext, CustomerReport } from './context.ts';
 import type { AnalyzeInput, AnalyzeOptions, AnalyzeResult, Analyzer, Channel, Finding } from './types.ts';
 
@@ -115,7 +116,8 @@ function run(
   const context: AnalysisContext = { channel, customer, options };
   // Rule suggestions are templates on the match; the rewrites helper makes them fit the sentence.
   // A team's custom phrase keeps the team's own preferred wording.
-  const phraseFindings = findPhraseIssues(draft, context, cache).map((f) => (f.ruleId.startsWith('custom/') ? f : withLazySuggestions(f, draft, context, cache)));
+  const judged = combineWithModel(draft, context, findPhraseIssues(draft, context, cache), options.engine ?? 'combined', cache);
+  const phraseFindings = judged.map((f) => (f.ruleId.startsWith('custom/') ? f : withLazySuggestions(f, draft, context, cache)));
   const missing = findMissingPieces(draft, context, phraseFindings);
   const disabledCats = new Set(options.disabledCategories ?? []);
   const disabledRules = new Set(options.disabledRules ?? []);

@@ -103,6 +103,12 @@ export interface AnalyzeOptions {
   sensitivity?: 'low' | 'normal' | 'high';
   /** The team's own phrase rules, honored like built-in ones. */
   customPhrases?: CustomPhrase[];
+  /**
+   * Which judges flag phrases: the phrase rules, the on-device tone model, or
+   * both (default): the model adds what no rule caught and vetoes rule hits it
+   * is confident are harmless (analyzers/model/).
+   */
+  engine?: 'rules' | 'model' | 'combined';
 }
 
 export interface Analyzer {

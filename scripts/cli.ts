@@ -17,7 +17,7 @@ export const HELP = `tactful: de-escalation checks for support reply drafts, run
 
 Usage:
   tactful check FILE|DIR|- [FILE…] [--customer FILE] [--channel email|zendesk|marketplace] [--json] [--quiet]
-  tactful eval FILE.jsonl [--json] [--errors]
+  tactful eval FILE.jsonl [--json] [--errors] [--engine rules|model|combined]
   tactful --help | --version
 
 check   Lints each reply draft ("-" reads stdin; a directory means every .txt,
@@ -36,6 +36,8 @@ check   Lints each reply draft ("-" reads stdin; a directory means every .txt,
 eval    Scores the engine on a labeled corpus (../shared/corpus/README.md
         format): per-label precision/recall/F1, micro and macro F1, false
         flags on clean replies. --errors lists the misses per item.
+        --engine picks the judge of phrase flags: the phrase rules, the
+        on-device tone model, or both (default, as the extension runs).
 
 Exit codes: 0 no error-level finding, 1 at least one error-level finding
 (so a team can lint its macro library in CI), 2 usage error or unreadable file.
@@ -67,6 +69,7 @@ async function evalCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' },
     errors: { type: 'boolean' },
+    engine: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -74,6 +77,8 @@ async function evalCommand(args: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('eval takes exactly one FILE.jsonl');
+  const engine = values.engine ?? 'combined';
+  if (!['rules', 'model', 'combined'].includes(engine)) throw new UsageError(`--engine must be one of rules, model, combined (got '${engine}')`);
   const file = positionals[0];
   try {
     readFileSync(file);
@@ -84,7 +89,7 @@ async function evalCommand(args: string[]): Promise<number> {
   // Loaded on demand so `check` does not pay for the evaluation code.
   const { runEval } = await import('./eval.ts');
   try {
-    await runEval(file, { json: Boolean(values.json), errors: Boolean(values.errors) });
+    await runEval(file, { json: Boolean(values.json), errors: Boolean(values.errors), engine: engine as 'rules' | 'model' | 'combined' });
   } catch (err) {
     // Malformed corpus lines are a usage problem, not a crash.
     throw new UsageError((err as Error).message);

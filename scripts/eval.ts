@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { analyze, CATEGORIES } from '../analyzers/index.ts';
-import type { AnalyzeResult, Channel, Finding } from '../analyzers/types.ts';
+import type { AnalyzeOptions, AnalyzeResult, Channel, Finding } from '../analyzers/types.ts';
+
+export type Engine = NonNullable<AnalyzeOptions['engine']>;
+export const ENGINES: readonly Engine[] = ['rules', 'model', 'combined'];
 
 /** Every label the corpus uses: the 12 finding categories plus the customer-side `escalate`. */
 export const EVAL_LABELS = [...CATEGORIES, 'escalate'] as const;
@@ -43,6 +46,7 @@ export interface ItemOutcome {
 
 export interface EvalReport {
   file: string;
+  engine: Engine;
   items: number;
   labels: LabelScore[];
   micro: { precision: number; recall: number; f1: number };
@@ -91,7 +95,7 @@ function spanOverlapped(reply: string, span: { label: string; text: string }, fi
   return false;
 }
 
-export function scoreCorpus(items: CorpusItem[], file = ''): EvalReport {
+export function scoreCorpus(items: CorpusItem[], file = '', engine: Engine = 'combined'): EvalReport {
   const counts = new Map<EvalLabel, { tp: number; fp: number; fn: number; support: number }>();
   for (const l of EVAL_LABELS) counts.set(l, { tp: 0, fp: 0, fn: 0, support: 0 });
   let clean = 0;
@@ -100,7 +104,7 @@ export function scoreCorpus(items: CorpusItem[], file = ''): EvalReport {
   let spanHits = 0;
   const outcomes: ItemOutcome[] = [];
   for (const item of items) {
-    const result = analyze({ reply: item.reply, customer: item.customer, channel: item.channel });
+    const result = analyze({ reply: item.reply, customer: item.customer, channel: item.channel }, { engine });
     const predicted = predictedLabels(result);
     const gold = new Set(item.labels);
     const outcome: ItemOutcome = {
@@ -150,6 +154,7 @@ export function scoreCorpus(items: CorpusItem[], file = ''): EvalReport {
   const withSupport = labels.filter((l) => l.support > 0);
   return {
     file,
+    engine,
     items: items.length,
     labels,
     micro: { precision: microP, recall: microR, f1: f1Of(microP, microR) },
@@ -165,8 +170,8 @@ export function scoreCorpus(items: CorpusItem[], file = ''): EvalReport {
   };
 }
 
-export async function runEval(file: string, opts: { json?: boolean; errors?: boolean } = {}): Promise<EvalReport> {
-  const report = scoreCorpus(readCorpus(file), file);
+export async function runEval(file: string, opts: { json?: boolean; errors?: boolean; engine?: Engine } = {}): Promise<EvalReport> {
+  const report = scoreCorpus(readCorpus(file), file, opts.engine);
   const print = (s: string) => process.stdout.write(s + '\n');
   if (opts.json) {
     print(JSON.stringify(report, null, 2));
@@ -180,7 +185,7 @@ const pct = (x: number) => x.toFixed(3);
 
 export function formatReport(report: EvalReport, withErrors = false): string {
   const lines: string[] = [];
-  lines.push(`${report.file}: ${report.items} replies`);
+  lines.push(`${report.file}: ${report.items} replies (engine: ${report.engine})`);
   lines.push('label              precision  recall     f1  support   tp  fp  fn');
   for (const l of report.labels) {
     lines.push(
@@ -215,10 +220,11 @@ if (invokedDirectly) {
   const args = process.argv.slice(2);
   const file = args.find((a) => !a.startsWith('--'));
   if (!file) {
-    process.stderr.write('usage: npx tsx scripts/eval.ts FILE.jsonl [--json] [--errors]\n');
+    process.stderr.write('usage: npx tsx scripts/eval.ts FILE.jsonl [--json] [--errors] [--engine=rules|model|combined]\n');
     process.exit(2);
   }
-  runEval(file, { json: args.includes('--json'), errors: args.includes('--errors') }).catch((err: unknown) => {
+  const engine = (args.find((a) => a.startsWith('--engine='))?.slice(9) ?? 'combined') as Engine;
+  runEval(file, { json: args.includes('--json'), errors: args.includes('--errors'), engine }).catch((err: unknown) => {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   });

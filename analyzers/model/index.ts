@@ -1,0 +1,180 @@
+// The tone model beside the phrase rules. Rules keep their precise spans,
+// messages and suggestions; the model (1) adds a finding where no rule of that
+// category fired and its probability passes the category's threshold, and
+// (2) drops a rule hit it is confident is harmless. Thresholds and vetoes were
+// chosen on writers held out of training (scripts/train.ts), never on a blind set.
+import modelFile from './weights.json' with { type: 'json' };
+import type { Draft, Sentence } from '../text/draft.ts';
+import type { AnalysisContext } from '../context.ts';
+import type { Category, Finding } from '../types.ts';
+import { AGENT_ACTION } from '../phrases/predicates.ts';
+import { QuantizedModel, drivingWords, sigmoid, type LinearScorer, type ModelFile } from './classifier.ts';
+import { sentenceFeatures, type SentenceContext } from './features.ts';
+import { MODEL_ADVICE } from './advice.ts';
+
+export type Engine = 'rules' | 'model' | 'combined';
+
+let loaded: QuantizedModel | undefined;
+/** The shipped model, decoded on first use (the CLI's --help never pays for it). */
+export function shippedModel(): QuantizedModel {
+  loaded ??= new QuantizedModel(modelFile as unknown as ModelFile);
+  return loaded;
+}
+
+export interface ModelSettings {
+  scorer: LinearScorer;
+  thresholds: Partial<Record<Category, number>>;
+  veto: Partial<Record<Category, number>>;
+}
+
+function shippedSettings(): ModelSettings {
+  const file = modelFile as unknown as ModelFile;
+  return { scorer: shippedModel(), thresholds: file.thresholds, veto: file.veto };
+}
+
+/** The context features of each body sentence. */
+export function sentenceContexts(sentences: Sentence[], level: SentenceContext['customerLevel'], cache?: Map<string, unknown>): SentenceContext[] {
+  const acts = sentences.map((s) => {
+    const key = `ma\u0000${s.text}`;
+    const hit = cache?.get(key);
+    if (typeof hit === 'boolean') return hit;
+    const value = AGENT_ACTION.test(s.text.slice(0, 2000));
+    cache?.set(key, value);
+    return value;
+  });
+  const total = acts.filter(Boolean).length;
+  return sentences.map((_, i) => ({
+    customerLevel: level,
+    actionElsewhere: total - (acts[i] ? 1 : 0) > 0,
+    first: i === 0,
+    last: i === sentences.length - 1,
+  }));
+}
+
+function contextKey(c: SentenceContext): string {
+  return `${c.customerLevel}${+c.actionElsewhere}${+c.first}${+c.last}`;
+}
+
+/** Probability of each category for each sentence; unchanged sentences come from the cache. */
+export function scoreSentences(scorer: LinearScorer, sentences: Sentence[], contexts: SentenceContext[], cache?: Map<string, unknown>): Float64Array[] {
+  return sentences.map((s, i) => {
+    const key = `mp\u0000${contextKey(contexts[i])}\u0000${s.text}`;
+    const hit = cache?.get(key) as Float64Array | undefined;
+    if (hit) return hit;
+    const logits = scorer.logits(sentenceFeatures(s.text, contexts[i]));
+    const probs = logits.map(sigmoid);
+    cache?.set(key, probs);
+    return probs;
+  });
+}
+
+/** Clause boundaries of a sentence: commas, semicolons, dashes, and "but/because/so" joins. */
+function clauses(text: string): [number, number][] {
+  const cuts: number[] = [0];
+  const re = /[,;:—–]\s+|\s+(?=\b(?:but|because|since|so|although|though|which|however)\b)/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) cuts.push(m.index + m[0].length);
+  cuts.push(text.length);
+  const out: [number, number][] = [];
+  for (let i = 0; i < cuts.length - 1; i++) {
+    let a = cuts[i];
+    let b = cuts[i + 1];
+    while (b > a && /[\s,;:—–]/.test(text[b - 1])) b--;
+    while (a < b && /\s/.test(text[a])) a++;
+    if (b > a) out.push([a, b]);
+  }
+  // A clause of one or two words can't carry a move on its own: join it to the next.
+  const merged: [number, number][] = [];
+  for (const c of out) {
+    const prev = merged[merged.length - 1];
+    if (prev && text.slice(prev[0], prev[1]).split(/\s+/).length < 3) prev[1] = c[1];
+    else merged.push([...c]);
+  }
+  return merged.length ? merged : [[0, text.length]];
+}
+
+/** The clause of the sentence that drives category k's score, and the words that weigh most there. */
+function drivingClause(scorer: LinearScorer, k: number, sentence: Sentence, context: SentenceContext): { start: number; end: number; words: string[] } {
+  let best: { start: number; end: number; z: number } | undefined;
+  const parts = clauses(sentence.text);
+  if (parts.length > 1) {
+    for (const [a, b] of parts) {
+      const z = scorer.logits(sentenceFeatures(sentence.text.slice(a, b), context))[k];
+      if (!best || z > best.z) best = { start: a, end: b, z };
+    }
+  }
+  const [a, b] = best ? [best.start, best.end] : [0, sentence.text.length];
+  const words = drivingWords(scorer, k, sentenceFeatures(sentence.text.slice(a, b), context, true));
+  return { start: sentence.start + a, end: sentence.start + b, words };
+}
+
+function modelFinding(category: Category, start: number, end: number, words: string[], reply: string): Finding {
+  const advice = MODEL_ADVICE[category];
+  const quoted = words.map((w) => `“${w}”`).join(', ');
+  return {
+    ruleId: `model/${category}`,
+    category,
+    severity: 'warning',
+    start,
+    end,
+    message: quoted ? `${advice.message} (the words that weigh most: ${quoted})` : advice.message,
+    rationale: advice.rationale,
+    suggestions: [],
+    text: reply.slice(start, end),
+  };
+}
+
+function sentenceIndexOf(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < sentences[mid].start) hi = mid - 1;
+    else if (offset >= sentences[mid].end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * Rule findings kept (minus vetoed ones) plus the model's own, for one draft.
+ * `engine: 'rules'` returns the rule findings untouched; `'model'` ignores the
+ * rules (team phrases aside) to measure the model alone.
+ */
+export function combineWithModel(
+  draft: Draft,
+  context: AnalysisContext,
+  ruleFindings: Finding[],
+  engine: Engine,
+  cache?: Map<string, unknown>,
+  settings?: ModelSettings,
+): Finding[] {
+  if (engine === 'rules' || draft.sentences.length === 0) return ruleFindings;
+  const { scorer, thresholds, veto } = settings ?? shippedSettings();
+  const sentences = draft.sentences;
+  const contexts = sentenceContexts(sentences, context.customer.level, cache);
+  const probs = scoreSentences(scorer, sentences, contexts, cache);
+  const scale = context.options?.sensitivity === 'high' ? 0.75 : 1;
+
+  const covered = new Set<string>();
+  const kept: Finding[] = [];
+  for (const f of ruleFindings) {
+    const team = f.ruleId.startsWith('custom/');
+    if (engine === 'model' && !team) continue;
+    const i = sentenceIndexOf(sentences, f.start);
+    const k = scorer.categories.indexOf(f.category);
+    if (!team && i >= 0 && k >= 0 && probs[i][k] < (veto[f.category] ?? 0)) continue;
+    if (i >= 0) covered.add(`${i}:${f.category}`);
+    kept.push(f);
+  }
+  for (let i = 0; i < sentences.length; i++) {
+    for (let k = 0; k < scorer.categories.length; k++) {
+      const category = scorer.categories[k];
+      const threshold = thresholds[category];
+      if (threshold === undefined || probs[i][k] < threshold * scale || covered.has(`${i}:${category}`)) continue;
+      const { start, end, words } = drivingClause(scorer, k, sentences[i], contexts[i]);
+      kept.push(modelFinding(category, start, end, words, draft.reply));
+    }
+  }
+  return kept;
+}
