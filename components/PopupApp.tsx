@@ -2,7 +2,7 @@
 // flag count, "Ready to send", the site switch and a way into the side panel.
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { DraftState } from '../lib/messages.ts';
+import type { BackgroundToContent, DraftState, PageStatus } from '../lib/messages.ts';
 import { manualTicksKey, summarizePreSend } from '../lib/ui-checklist.ts';
 import { isManifestHost, originsFor, siteEnabled, webHost } from '../lib/ui-sites.ts';
 import { useDraftState } from './useDraftState.ts';
@@ -28,6 +28,20 @@ function useActiveTab(): ActiveTab | null {
     })();
   }, []);
   return tab;
+}
+
+/** Whether the content script on the active tab recognises a reply box (null: no answer, e.g. Tactful not running there). */
+function usePageStatus(tabId: number | null | undefined): PageStatus | null {
+  const [status, setStatus] = useState<PageStatus | null>(null);
+  useEffect(() => {
+    if (tabId == null) return;
+    const ask: BackgroundToContent = { type: 'page:status' };
+    browser.tabs
+      .sendMessage(tabId, ask)
+      .then((r) => setStatus((r as PageStatus | undefined) ?? null))
+      .catch(() => setStatus(null));
+  }, [tabId]);
+  return status;
 }
 
 /** Manual ticks for one draft, kept in session storage (cleared when the browser closes). */
@@ -89,6 +103,8 @@ export function PopupApp() {
   const draft = latest && tab && (tab.standalone || latest.tabId === tab.id) ? latest : null;
   const [ticks, tick] = useManualTicks(draft);
   const summary = draft && !draft.internalNote ? summarizePreSend(draft.result, ticks) : null;
+  const page = usePageStatus(tab?.id);
+  const noReplyBox = !draft && page?.enabled === true && page.editors === 0;
 
   return (
     <main className="popup">
@@ -97,8 +113,8 @@ export function PopupApp() {
       </header>
       {tab?.host && <SiteSwitch host={tab.host} />}
       {!draft && (
-        <p className="empty" data-testid="empty-state">
-          Click into a reply to see its pre-send checklist.
+        <p className="empty" data-testid="empty-state" data-reason={noReplyBox ? 'no-reply-box' : 'no-draft'}>
+          {noReplyBox ? "Tactful can't find the reply box on this page." : 'Click into a reply to see its pre-send checklist.'}
         </p>
       )}
       {draft?.internalNote && <p className="empty">Internal note: not a reply to the customer, nothing to check.</p>}

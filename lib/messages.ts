@@ -64,7 +64,16 @@ export type BackgroundToContent =
   | { type: 'draft:apply'; draftId: string; edit: TextEdit }
   | { type: 'draft:ignore'; draftId: string; ruleId: string; start: number; end: number }
   /** A re-analysis not triggered by the page (settings changed, a finding ignored). */
-  | { type: 'draft:state'; draftId: string; state: DraftState };
+  | { type: 'draft:state'; draftId: string; state: DraftState }
+  /** From the popup: does this page show a reply box Tactful recognises? */
+  | { type: 'page:status' };
+
+/** The content script's answer to 'page:status'. */
+export interface PageStatus {
+  enabled: boolean;
+  /** Reply boxes found on the page (0: none recognisable). */
+  editors: number;
+}
 
 export type ApplyResponse = { ok: true } | { ok: false; reason: string };
 

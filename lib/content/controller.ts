@@ -2,9 +2,10 @@
 // text to the background (debounced, never on the input path), draws the
 // findings that come back and applies edits. Plain DOM, no React, no engine.
 import type { Finding } from '../../analyzers/types.ts';
-import type { ApplyResponse, BackgroundToContent, ContentToBackground, DraftState, TextEdit } from '../messages.ts';
+import type { ApplyResponse, BackgroundToContent, ContentToBackground, DraftState, PageStatus, TextEdit } from '../messages.ts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../settings.ts';
 import { OPT_OUT_SELECTOR, siteForHost, type SiteConfig } from '../sites/index.ts';
+import { customerThread } from '../sites/types.ts';
 import { siteEnabled } from '../ui-sites.ts';
 import { applyEdit } from './apply.ts';
 import { Overlay } from './overlay.ts';
@@ -192,7 +193,7 @@ export class TactfulContent {
     const full = this.textOf(d).text;
     const truncated = full.length > MAX_ANALYZED_CHARS;
     const reply = truncated ? full.slice(0, MAX_ANALYZED_CHARS) : full;
-    const customer = this.site.customerMessage(d.el).slice(0, MAX_ANALYZED_CHARS);
+    const customer = customerThread(this.site.customerMessages(d.el)).slice(-MAX_ANALYZED_CHARS); // the latest message is last
     const internalNote = this.site.isInternalNote?.(d.el) ?? false;
     const key = JSON.stringify([reply, customer, internalNote]);
     if (key === d.sentKey) return;
@@ -287,6 +288,7 @@ export class TactfulContent {
   }
 
   private handleMessage(m: BackgroundToContent): Promise<unknown> | undefined {
+    if (m.type === 'page:status') return Promise.resolve({ enabled: this.enabled, editors: this.enabled ? this.drafts.size : 0 } satisfies PageStatus);
     const draft = [...this.drafts.values()].find((d) => d.id === m.draftId);
     if (!draft) return m.type === 'draft:apply' ? Promise.resolve({ ok: false, reason: 'That draft is no longer open.' }) : undefined;
     if (m.type === 'draft:apply') return Promise.resolve(this.applyTo(draft, m.edit));

@@ -7,5 +7,5 @@ export const generic: SiteConfig = {
   matchesHost: () => true,
   editorSelector: 'textarea, [contenteditable="true"], [contenteditable=""]',
   editorKind: (el) => (el instanceof HTMLTextAreaElement ? 'textarea' : el.classList.contains('ProseMirror') ? 'prosemirror' : el.classList.contains('ck-editor__editable') ? 'ckeditor' : 'contenteditable'),
-  customerMessage: () => '',
+  customerMessages: () => [],
 };

@@ -55,7 +55,7 @@ const SITE_PAGE: Record<Site, string> = {
 /** The main reply editor in each fixture page. */
 export const EDITOR: Record<Site, string> = {
   gmail: '#compose-1 [g_editable="true"][role="textbox"]',
-  zendesk: '#ticket-4711 [data-test-id="omnicomposer-rich-text-ckeditor"] .ck-editor__editable',
+  zendesk: '#ticket-4711 .ck-editor__editable[data-test-id="omnicomposer-rich-text-ckeditor"]',
   upwork: '#composer .ProseMirror',
   fiverr: '#fiverr-message',
   generic: '#generic-reply',

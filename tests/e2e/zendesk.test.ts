@@ -18,7 +18,7 @@ describe('Zendesk-like CKEditor 5 composer', () => {
   });
   afterAll(async () => t?.close());
 
-  it('underlines the flagged words of the active ticket and reads the latest end-user comment', async () => {
+  it("underlines the flagged words of the active ticket and reads the customer's side of the thread", async () => {
     const [calm] = await waitForUnderline(page, 'dismissive');
     expect(rectsOverlap(calm.rect, (await textRects(page, EDITOR.zendesk, 'Calm down'))[0])).toBe(true);
     const [policy] = await waitForUnderline(page, 'policy_shield');
@@ -26,7 +26,13 @@ describe('Zendesk-like CKEditor 5 composer', () => {
     const state = await panelState(t);
     expect(state.site).toBe('zendesk');
     expect(state.editorKind).toBe('ckeditor');
-    expect(state.customer).toContain('Refund the duplicate charge'); // latest end-user comment, not the internal note
+    // The latest customer comment comes last; the earlier one is read too, so its dispute counts.
+    expect(state.customer.endsWith('Refund the duplicate charge or I will cancel.')).toBe(true);
+    expect(state.customer).toContain("I'm disputing the charge");
+    expect(state.result.customer.escalate).toBe(true);
+    // Not the customer: the agent's reply, the trigger's notice, the internal note.
+    expect(state.customer).not.toContain('checking with billing');
+    expect(state.customer).not.toContain('has been updated');
     expect(state.customer).not.toContain('Internal');
     expect(state.reply).not.toContain('we are closed'); // background ticket not analyzed
   });
