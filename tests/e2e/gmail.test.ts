@@ -34,7 +34,11 @@ describe('Gmail-like compose', () => {
     const state = await panelState(t);
     expect(state.reply).not.toContain('already explained');
     expect(state.reply).not.toContain('You calm down');
-    expect(state.customer).toContain('Where is my kettle');
+    // The thread from the customer, latest last; the agent's own message ("we are looking into it") is not the customer.
+    expect(state.customer.endsWith('This is the worst service I have ever had.')).toBe(true);
+    expect(state.customer).toContain("I'm disputing the charge");
+    expect(state.customer).not.toContain('looking into it');
+    expect(state.result.customer.escalate).toBe(true);
   });
 
   it('underlines follow the text when the page scrolls', async () => {

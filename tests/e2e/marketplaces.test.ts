@@ -10,6 +10,8 @@ const KINDS = [
   {
     site: 'upwork' as const,
     kind: 'prosemirror',
+    /** The client's side of the thread as the fixture shows it: earlier first, latest last, the freelancer's own words and quotes left out. */
+    customer: { first: "I'm disputing the charge", last: "I'm paying for this and getting nothing.", notCustomer: "I'm on it" },
     /** ProseMirror's own state (its doc), echoed by the page on every transaction. */
     model: (page: Page) => page.evaluate(() => (window as any).pmText() as string),
     /** Changes the words under a suggestion through the editor's model. */
@@ -22,6 +24,7 @@ const KINDS = [
   {
     site: 'fiverr' as const,
     kind: 'textarea',
+    customer: { first: 'three revisions', last: 'I want my money back.', notCustomer: 'second revision today' },
     /** React state, rendered by the page from onChange only. */
     model: (page: Page) => page.locator('#react-state').textContent().then((s) => s ?? ''),
     disturb: (page: Page) => page.locator(EDITOR.fiverr).evaluate((el) => {
@@ -50,7 +53,7 @@ for (const k of KINDS) {
     });
     afterAll(async () => page?.close());
 
-    it('underlines the flagged words and reads the client message', async () => {
+    it("underlines the flagged words and reads the client's side of the thread", async () => {
       const [calm] = await waitForUnderline(page, 'dismissive');
       expect(rectsOverlap(calm.rect, (await textRects(page, EDITOR[k.site], 'Calm down'))[0])).toBe(true);
       const [blame] = await waitForUnderline(page, 'blame');
@@ -58,7 +61,9 @@ for (const k of KINDS) {
       const state = await panelState(t);
       expect(state.editorKind).toBe(k.kind);
       expect(state.channel).toBe('marketplace');
-      expect(state.customer.length).toBeGreaterThan(20);
+      expect(state.customer).toContain(k.customer.first);
+      expect(state.customer.endsWith(k.customer.last)).toBe(true);
+      expect(state.customer).not.toContain(k.customer.notCustomer);
     });
 
     it("Apply updates the editor's model and one Ctrl+Z restores it exactly", async () => {

@@ -8,8 +8,10 @@ import { analyze } from '../../analyzers/index.ts';
 import { MANUAL_CHECKS } from '../../lib/ui-checklist.ts';
 
 const ANGRY = 'Calm down. As I already explained, per our policy we cannot refund it. You should have read the terms.';
-// Gmail fixture's latest customer message, as the content script reads it.
-const CUSTOMER = 'Still nothing!!! Where is my kettle? This is the worst service I have ever had.';
+// Gmail fixture's thread from the customer (the agent's own message left out), latest last, as the content script reads it.
+const CUSTOMER =
+  "This is ridiculous. I ordered the blue kettle (order #48213) two weeks ago and it still hasn't arrived. Nobody answers my emails. I want a refund of $89 today or I'm disputing the charge.\n\n" +
+  'Still nothing!!! Where is my kettle? This is the worst service I have ever had.';
 const GOOD =
   "Hi Sam, I'm so sorry, I understand how frustrating this wait is. Just to confirm, your kettle still hasn't arrived and nobody has answered you. I've asked our warehouse to send a replacement today and I'll email you the tracking number by Friday.";
 
