@@ -99,3 +99,31 @@ describe('Zendesk-like CKEditor 5 composer', () => {
     await expect.poll(() => card(page).count()).toBe(0);
   });
 });
+
+describe('Zendesk page without a recognisable reply box', () => {
+  it("answers the popup's question with no reply box, so the popup can say it can't find one", async () => {
+    const t = await launchTactful();
+    try {
+      const page = await t.openSite('zendesk');
+      await page.waitForSelector('body[data-ready="true"]');
+      const status = async () => {
+        const popup = await t.openExtensionPage('popup.html');
+        try {
+          return await popup.evaluate(async () => {
+            const chrome = (globalThis as any).chrome;
+            const [tab] = await chrome.tabs.query({ url: 'https://acme.zendesk.com/*' });
+            return chrome.tabs.sendMessage(tab.id, { type: 'page:status' });
+          });
+        } finally {
+          await popup.close();
+        }
+      };
+      await expect.poll(status, { timeout: 10_000 }).toEqual({ enabled: true, editors: 2 }); // both tickets' reply boxes, front and background
+      // A layout Tactful does not know: the reply box is gone from every ticket.
+      await page.evaluate(() => document.querySelectorAll('.composer').forEach((c) => c.remove()));
+      await expect.poll(status, { timeout: 10_000 }).toEqual({ enabled: true, editors: 0 });
+    } finally {
+      await t.close();
+    }
+  });
+});
