@@ -123,6 +123,7 @@ function run(
   const disabledRules = new Set(options.disabledRules ?? []);
   const findings = sortFindings(
     applySensitivity(missing, options.sensitivity)
+      .map((f) => withLazySuggestions(f, draft, context))
       .concat(phraseFindings)
       .filter((f) => !disabledCats.has(f.category) && !disabledRules.has(f.ruleId)),
   );

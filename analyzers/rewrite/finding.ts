@@ -12,6 +12,7 @@ import { lowerFirst } from './tidy.ts';
 import { newPromises } from './invariants.ts';
 import { gateSuggestions } from './gate.ts';
 import { describeRewrite, distinctLabels } from './labels.ts';
+import { fitMissingPiece } from './missing-piece.ts';
 
 function keepsFacts(before: string, after: string): boolean {
   return extractFacts(before).every((f) => containsFact(after, f)) && newPromises(before, after).length === 0;
@@ -112,7 +113,8 @@ const MAX_SENTENCE = 600;
 
 /** Returns 1–3 replacements for reply.slice(finding.start, finding.end) that read naturally in the sentence. */
 export function rewriteFinding(reply: string, finding: Finding, context: AnalysisContext): Suggestion[] {
-  if (finding.start === finding.end || finding.category.startsWith('missing_')) return finding.suggestions;
+  if (finding.category.startsWith('missing_')) return fitMissingPiece(reply, finding, context);
+  if (finding.start === finding.end) return finding.suggestions;
   // The draft reader knows greetings and abbreviations; on pathological input (pasted logs) it is slow, so scan locally.
   const sentence =
     reply.length <= MAX_DRAFT_READ

@@ -7,10 +7,11 @@ import nlp from 'compromise';
 import type { AnalysisContext } from '../context.ts';
 import type { Finding, Suggestion } from '../types.ts';
 import { readDraft } from '../text/draft.ts';
-import { findPhraseIssues } from '../phrases/index.ts';
+import { judgePhrases } from './reanalyze.ts';
 import { containsFact, extractFacts } from '../facts.ts';
 import { newPromises } from './invariants.ts';
 import { boundedCache } from '../text/memo.ts';
+import { mechanicalProblems, newMechanicalProblems } from './mechanical.ts';
 
 export interface GateVerdict {
   ok: boolean;
@@ -66,8 +67,6 @@ function clipToEdit(text: string, start: number, end: number, s: number, e: numb
 const NOT_AFTER_THE =
   /\bthe (?:how|what|why|when|where|who|whom|whose|which|whether|it|its|it's|is|are|was|were|be|been|will|would|can|could|should|shall|may|might|must|has|have|had|do|does|did|i|i'm|i've|you|you're|we|we're|they|they're|he|she|this|these|those|my|your|our|their|his|her|a|an|the|to|not|and|but|or|so|if|because|only|just)\b/i;
 const CONJUNCTION_END = /(?:^|[\s,;—–-])(?:but|so|and|or|because|although|with|to|by|for|of|at|the|a|an|my|your|our)\W*$/i;
-/** "had had", "that that" are English; any other repeated word is a splice error. */
-const DOUBLED_OK = new Set(['had', 'that', 'very', 'really', 'so', 'bye', 'no', 'ha', 'many', 'far', 'more']);
 
 const CONTRACTED_VERB = /\b(?:i'm|i've|i'll|i'd|it's|it'll|we're|we've|we'll|you're|you've|you'll|that's|there's|here's|they're|they've|what's|let's|can't|won't|don't|didn't|isn't|aren't|wasn't|doesn't|haven't|hasn't)\b/i;
 const SUBORDINATOR = /^["'‘“(]?(?:before|after|because|since|although|though|while|until|unless|whereas)\b/i;
@@ -115,9 +114,8 @@ export function grammarProblems(sentence: string, replacement: string, replacesS
   // compromise: "the" directly before a word read only as a verb ("the explained").
   const theVerb = nlp(sentence).match('the [#Verb]').not('#Noun').not('#Adjective').not('#Gerund');
   if (theVerb.found) out.push(`"the ${theVerb.text()}"`);
-  for (const m of sentence.matchAll(/\b([\p{L}']+)\s+\1\b/giu)) {
-    if (!DOUBLED_OK.has(m[1].toLowerCase())) out.push(`doubled "${m[0]}"`);
-  }
+  // ".,", a repeated four-word run, a lower-case sentence start, a doubled word.
+  out.push(...mechanicalProblems(sentence));
   if (rep && CONJUNCTION_END.test(rep)) out.push(`dangling "${rep.split(/\s+/).pop()}"`);
   if (sentence.trim() && CONJUNCTION_END.test(sentence.replace(/[.!?…]+["'’”)]*\s*$/, ''))) out.push('sentence ends on a conjunction');
   if (/^\s*(?:but|so|and|or)\b/i.test(sentence) && !/^\s*so\b(?! that)/i.test(sentence)) out.push('sentence opens on a conjunction');
@@ -250,13 +248,16 @@ export function danglingTail(old: string, replacement: string, following = '', p
   return `dangling tail "${tail.trim().split(/\s+/).slice(0, 3).join(' ')}" after a new clause`;
 }
 
+/** How far either side of an edit a repeated four-word run is looked for. */
+const NEAR = 400;
+
 /** The rules the original sentence was already flagged by: every candidate of a finding asks about the same one. */
 const flaggedBefore = new WeakMap<AnalysisContext, Map<string, Set<string>>>();
 function rulesFlaggedBefore(before: string, context: AnalysisContext): Set<string> {
   let byText = flaggedBefore.get(context);
   if (!byText) flaggedBefore.set(context, (byText = new Map()));
   let rules = byText.get(before);
-  if (!rules) byText.set(before, (rules = new Set(findPhraseIssues(readDraft(before), context).map((f) => f.ruleId))));
+  if (!rules) byText.set(before, (rules = new Set(judgePhrases(readDraft(before), context).map((f) => f.ruleId))));
   return rules;
 }
 
@@ -294,6 +295,9 @@ export function checkSuggestion(reply: string, finding: Finding, sg: Suggestion,
   const already = new Set(cachedGrammarProblems(before, '', false));
   problems.push(...cachedGrammarProblems(after, sg.replacement, replacesSentence).filter((p) => !already.has(p)));
   problems.push(...changedSeams(reply.slice(0, a), reply.slice(a, b), sg.replacement, reply.slice(b)));
+  // A four-word run said twice may reach across sentences ("I understand the delay…" beside the same words).
+  const near = (t: string, s0: number, e0: number) => t.slice(Math.max(0, s0 - NEAR), e0 + NEAR);
+  for (const p of newMechanicalProblems(near(reply, a, b), near(applied.text, applied.start, applied.end))) if (p.startsWith('repeated') && !problems.includes(p)) problems.push(p);
   const dangling = danglingTail(reply.slice(a, b), sg.replacement, reply.slice(b, b + 200), reply.slice(Math.max(0, a - 200), a));
   if (dangling) problems.push(dangling);
   // (3) re-analyze the new sentence: no warning/error on the new text, unless it was already there
@@ -302,7 +306,7 @@ export function checkSuggestion(reply: string, finding: Finding, sg: Suggestion,
     const offset = Math.min(newSentence.start, applied.start);
     // By rule, not by text: a finding whose span the edit shortened is still the one the writer had.
     const had = rulesFlaggedBefore(before, context);
-    const flagged = findPhraseIssues(readDraft(after), context).filter((f) => f.severity !== 'info');
+    const flagged = judgePhrases(readDraft(after), context).filter((f) => f.severity !== 'info');
     for (const f of flagged) {
       const overlapsNew = f.start + offset < applied.end && f.end + offset > applied.start;
       if (!overlapsNew) continue;

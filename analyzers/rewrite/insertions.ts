@@ -38,9 +38,14 @@ function product(customer: CustomerReport): string | undefined {
   return f ? f.replace(/^(?:my|the|your|our) /i, 'your ').toLowerCase() : undefined;
 }
 
-function problemPhrase(customer: CustomerReport): string | undefined {
+/** A phrase the customer reader cut short ("the wrong for", "the damaged our") reads worse than none. */
+function wellFormed(phrase: string | undefined): string | undefined {
+  return phrase && !/\b(?:for|our|my|your|their|the|a|an|of|to|with|and|or|but|in|on|at|by|from|is|are|was|were|be|it|this|that|i|we|you)$/i.test(phrase.trim()) ? phrase : undefined;
+}
+
+export function problemPhrase(customer: CustomerReport): string | undefined {
   const ref = reference(customer);
-  const base = customer.problem ?? (product(customer) ? `the trouble with ${product(customer)}` : undefined);
+  const base = wellFormed(customer.problem) ?? (product(customer) ? `the trouble with ${product(customer)}` : undefined);
   if (!base) return undefined;
   if (!ref || base.includes(ref)) return base;
   const id = /^(?:order|ticket|case|invoice|booking|reference|ref|claim)/i.test(ref) ? ref.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()) : `order ${ref}`;

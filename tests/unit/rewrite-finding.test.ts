@@ -10,8 +10,10 @@ function finding(reply: string, phrase: string, category: Category): Finding {
   return { ruleId: `test/${category}`, category, severity: 'warning', start, end: start + phrase.length, message: '', rationale: '', suggestions: [{ label: 'rule', replacement: 'RULE' }] };
 }
 
+// These tests pin what the rewrite families write; whether the tone model beside the rules accepts
+// each rewrite is judged over whole corpora in rewrite-judge.test.ts.
 function context(customer = ''): AnalysisContext {
-  return { channel: 'email', customer: readCustomer(customer), options: {} };
+  return { channel: 'email', customer: readCustomer(customer), options: { engine: 'rules' } };
 }
 
 /** Applies a suggestion the way an editor would: its own range when given, else the finding's span. */
@@ -88,9 +90,21 @@ describe('rewriteFinding: sentence-aware details', () => {
     expect(out.every((o) => o.includes('94%'))).toBe(true);
     expect(out).not.toContain('Our support team RULE score.');
   });
-  it('falls back to the rule suggestion when nothing sentence-aware applies to a missing piece', () => {
-    const f: Finding = { ...finding('Hi.', 'Hi', 'missing_empathy'), start: 0, end: 0 };
-    expect(rewriteFinding('Hi.', f, context())).toBe(f.suggestions);
+  it('inserts a missing piece where it belongs, and the sentence after it keeps its capital', () => {
+    const reply = "Hi Dana, the refund went out today and reaches you within 5 days.";
+    const customer = 'I was charged twice and nobody answers my emails. This is ridiculous!';
+    const f: Finding = { ...finding(reply, 'the', 'missing_empathy'), ruleId: 'missing.empathy', end: 9, start: 9, suggestions: [{ label: 'Add empathy', replacement: 'I understand how frustrating this is. ' }] };
+    const [sg] = rewriteFinding(reply, f, context(customer));
+    expect(apply(reply, f, sg)).toBe('Hi Dana, I understand how frustrating this is. The refund went out today and reaches you within 5 days.');
+  });
+  it('offers no missing piece the analysis would still flag as missing', () => {
+    // A next step with nothing to anchor it: every candidate is re-read, and one that leaves
+    // "no next step" standing is not offered.
+    const reply = 'Hi Dana, the refund went out today.';
+    const f: Finding = { ...finding(reply, 'the', 'missing_next_step'), ruleId: 'missing.next-step', start: reply.length, end: reply.length, suggestions: [{ label: 'Add a next step', replacement: ' RULE' }] };
+    const out = rewriteFinding(reply, f, context('Where is my refund??')).map((sg) => apply(reply, f, sg));
+    expect(out.length).toBeGreaterThan(0);
+    for (const text of out) expect(text).toMatch(/^Hi Dana, the refund went out today\. I(?:'ll| will) .*\[date\]/);
   });
 });
 
