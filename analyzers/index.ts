@@ -4,10 +4,11 @@ import { readDraft, type Draft, type Sentence } from './text/draft.ts';
 import { readCustomer } from './customer.ts';
 import { applySensitivity, findPhraseIssues } from './phrases/index.ts';
 import { rewriteContextKey, rewriteFinding } from './rewrite/finding.ts';
+import { provenInReply } from './rewrite/verify.ts';
 import { findMissingPieces } from './missing.ts';
 import { buildChecklist } from './checklist.ts';
 import { scorePoliteness } from './tone.ts';
-import { combineWithModel } from './model/index.ts';
+import { combineWithModel, judgeMissingPieces } from './model/index.ts';
 import type { AnalysisContext, CustomerReport } from './context.ts';
 import type { AnalyzeInput, AnalyzeOptions, AnalyzeResult, Analyzer, Channel, Finding } from './types.ts';
 
@@ -94,7 +95,7 @@ function withLazySuggestions(f: Finding, draft: Draft, context: AnalysisContext,
     enumerable: true,
     configurable: true,
     get(): Finding['suggestions'] {
-      const value = rewriteSuggestions(draft, f, context, cache);
+      const value = provenInReply(draft.reply, f, rewriteSuggestions(draft, f, context, cache), context);
       Object.defineProperty(out, 'suggestions', { value, enumerable: true, configurable: true, writable: true });
       return value;
     },
@@ -116,9 +117,11 @@ function run(
   const context: AnalysisContext = { channel, customer, options };
   // Rule suggestions are templates on the match; the rewrites helper makes them fit the sentence.
   // A team's custom phrase keeps the team's own preferred wording.
-  const judged = combineWithModel(draft, context, findPhraseIssues(draft, context, cache), options.engine ?? 'combined', cache);
+  const engine = options.engine ?? 'combined';
+  const rulePhrase = findPhraseIssues(draft, context, cache);
+  const judged = combineWithModel(draft, context, rulePhrase, engine, cache);
   const phraseFindings = judged.map((f) => (f.ruleId.startsWith('custom/') ? f : withLazySuggestions(f, draft, context, cache)));
-  const missing = findMissingPieces(draft, context, phraseFindings);
+  const missing = judgeMissingPieces(draft, context, rulePhrase, phraseFindings, findMissingPieces(draft, context, phraseFindings), engine);
   const disabledCats = new Set(options.disabledCategories ?? []);
   const disabledRules = new Set(options.disabledRules ?? []);
   const findings = sortFindings(

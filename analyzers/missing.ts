@@ -4,7 +4,7 @@
 // signature and quoted history), so a quoted "I'm sorry" never satisfies them.
 import type { Draft, Sentence } from './text/draft.ts';
 import type { AnalysisContext, CustomerReport, UpsetLevel } from './context.ts';
-import type { Finding, Severity } from './types.ts';
+import type { Category, Finding, Severity } from './types.ts';
 import { readCustomer } from './customer.ts';
 import { GRATITUDE } from './lexicon/customer-cues.ts';
 import {
@@ -308,6 +308,31 @@ function missingFinding(
   };
 }
 
+type PieceKind = 'empathy' | 'apology' | 'nextStep';
+
+const PIECE_OF: Record<string, PieceKind> = { missing_empathy: 'empathy', missing_apology: 'apology', missing_next_step: 'nextStep' };
+
+/** The finding for one missing piece, worded for what the reply does have. */
+function pieceFinding(draft: Draft, kind: PieceKind, severity: Severity, customer: CustomerReport, moves: ReplyMoves): Finding {
+  if (kind === 'empathy') return missingFinding(draft, 'empathy', severity, 'No empathy: acknowledge how this affects the customer before explaining.', empathySentence(customer));
+  if (kind === 'apology') {
+    const message = moves.nonApology ? 'The only apology is a non-apology: apologize for their experience instead.' : "No apology: say sorry for the customer's experience.";
+    return missingFinding(draft, 'apology', severity, message, apologySentence(customer));
+  }
+  const message = moves.vagueStep ? 'The next step is vague: say what you will do and by when.' : 'No next step: say what happens next, and when.';
+  return missingFinding(draft, 'nextStep', severity, message, nextStepSentence(customer));
+}
+
+/**
+ * The finding for one missing piece whatever the rules judged the customer to
+ * need: the tone model (analyzers/model/) may read a need the rules missed.
+ */
+export function missingPieceFinding(draft: Draft, context: AnalysisContext, phraseFindings: Finding[], category: Category): Finding {
+  const moves = readReplyMoves(draft, phraseFindings);
+  const needs = readNeeds(draft, context, phraseFindings, moves);
+  return pieceFinding(draft, PIECE_OF[category] ?? 'nextStep', severityFor(needs.level, needs.inferred) ?? 'warning', needs.customer, moves);
+}
+
 export function findMissingPieces(draft: Draft, context: AnalysisContext, phraseFindings: Finding[]): Finding[] {
   const moves = readReplyMoves(draft, phraseFindings);
   const needs = readNeeds(draft, context, phraseFindings, moves);
@@ -322,37 +347,16 @@ export function findMissingPieces(draft: Draft, context: AnalysisContext, phrase
   // with any upset customer owed empathy, neither does "I apologize for the delay".
   const specificApology = moves.apology !== undefined && !(furious && moves.apologyIsBare) && !(!mild && moves.apologyIsThin);
   const hasEmpathy = moves.empathy !== undefined || specificApology;
-  if (needs.empathy && !hasEmpathy) {
-    out.push(missingFinding(draft, 'empathy', severity, 'No empathy: acknowledge how this affects the customer before explaining.', empathySentence(customer)));
-  }
+  if (needs.empathy && !hasEmpathy) out.push(pieceFinding(draft, 'empathy', severity, customer, moves));
 
   // A mild report is answered by owning it, thanking for it or showing empathy; an upset one needs the words.
   const apologyAlternative = !furious && (moves.ownership !== undefined || moves.empathy !== undefined || (mild && moves.thanksForReport !== undefined));
   if (needs.apology && !moves.apology && !apologyAlternative) {
     // A non-apology the phrase rules already flag stays a hint here, so one sentence is not flagged twice.
     const flaggedNonApology = moves.nonApology !== undefined && phraseFindings.some((f) => f.category === 'non_apology' && f.severity !== 'info');
-    const sev: Severity = flaggedNonApology ? 'info' : severity;
-    out.push(
-      missingFinding(
-        draft,
-        'apology',
-        sev,
-        moves.nonApology ? 'The only apology is a non-apology: apologize for their experience instead.' : 'No apology: say sorry for the customer\'s experience.',
-        apologySentence(customer),
-      ),
-    );
+    out.push(pieceFinding(draft, 'apology', flaggedNonApology ? 'info' : severity, customer, moves));
   }
 
-  if (needs.nextStep && !moves.nextStep) {
-    out.push(
-      missingFinding(
-        draft,
-        'nextStep',
-        severity,
-        moves.vagueStep ? 'The next step is vague: say what you will do and by when.' : 'No next step: say what happens next, and when.',
-        nextStepSentence(customer),
-      ),
-    );
-  }
+  if (needs.nextStep && !moves.nextStep) out.push(pieceFinding(draft, 'nextStep', severity, customer, moves));
   return out;
 }

@@ -3,7 +3,7 @@
 // the score. Rationales cite the playbook line each move comes from.
 import type { Category } from '../types.ts';
 
-type PhraseCategory = Exclude<Category, 'missing_empathy' | 'missing_apology' | 'missing_next_step'>;
+type PhraseCategory = Exclude<Category, `missing_${string}`>;
 
 export const MODEL_ADVICE: Record<PhraseCategory, { message: string; rationale: string }> = {
   defensive: {

@@ -5,19 +5,27 @@
 import type { Category } from '../types.ts';
 import { DIMENSION, FEATURE_VERSION, type FeatureVector } from './features.ts';
 
-export interface ModelFile {
-  featureVersion: number;
-  dimension: number;
+/** One classifier of the model: logistic regressions for some categories over one feature space. */
+export interface ModelHead {
   categories: Category[];
   bias: number[];
   /** Per category: int8 weight × scale = weight. */
   scale: number[];
   /** base64 of int8[categories.length × dimension], category-major. */
   weights: string;
-  /** Probability at or above which the model adds a finding where no rule fired. */
+  /** Probability at or above which the head reports its category. */
   thresholds: Partial<Record<Category, number>>;
   /** Probability below which a rule hit in that category is judged harmless and dropped. */
   veto: Partial<Record<Category, number>>;
+}
+
+export interface ModelFile {
+  featureVersion: number;
+  dimension: number;
+  /** Phrase categories, scored per sentence (features.ts). */
+  sentence: ModelHead;
+  /** Missing pieces, scored per draft (draft-features.ts). */
+  draft: ModelHead;
   /** Provenance, for the model card. */
   trainedOn?: Record<string, unknown>;
 }
@@ -33,7 +41,7 @@ export interface LinearScorer {
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-/** Scores with int8 weights decoded from a model file. */
+/** Scores with int8 weights decoded from one head of a model file. */
 export class QuantizedModel implements LinearScorer {
   readonly categories: readonly Category[];
   private readonly w: Int8Array;
@@ -41,15 +49,15 @@ export class QuantizedModel implements LinearScorer {
   private readonly bias: Float64Array;
   private readonly dim: number;
 
-  constructor(file: ModelFile) {
+  constructor(file: ModelFile, head: ModelHead) {
     if (file.featureVersion !== FEATURE_VERSION || file.dimension !== DIMENSION) {
       throw new Error(`tone model was trained for features v${file.featureVersion}/${file.dimension}; the engine has v${FEATURE_VERSION}/${DIMENSION}: run npm run train`);
     }
-    this.categories = file.categories;
+    this.categories = head.categories;
     this.dim = file.dimension;
-    this.scale = Float64Array.from(file.scale);
-    this.bias = Float64Array.from(file.bias);
-    const bytes = decodeBase64(file.weights);
+    this.scale = Float64Array.from(head.scale);
+    this.bias = Float64Array.from(head.bias);
+    const bytes = decodeBase64(head.weights);
     this.w = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (this.w.length !== this.categories.length * this.dim) throw new Error('tone model weights have the wrong size');
   }

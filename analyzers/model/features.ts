@@ -64,46 +64,60 @@ function lengthBucket(words: number): string {
   return 'xl';
 }
 
+/** Collects named features into a hashed vector. */
+export class FeatureBuilder {
+  private readonly ids: number[] = [];
+  private readonly values: number[] = [];
+  private readonly names: string[] = [];
+  constructor(private readonly withNames = false) {}
+
+  add(name: string, value: number): void {
+    this.ids.push(hash(name));
+    this.values.push(value);
+    if (this.withNames) this.names.push(name);
+  }
+
+  /** Word unigrams and bigrams (and trigrams when asked) of a text, under a prefix, scaled so long texts don't outvote short ones. */
+  addWords(prefix: string, text: string, trigrams: boolean, weight = 1): void {
+    const words = ['<s>', ...wordTokens(text), '</s>'];
+    const count = words.length * (trigrams ? 3 : 2) - 3;
+    const scale = weight / Math.sqrt(Math.max(1, count));
+    for (let i = 1; i < words.length - 1; i++) this.add(`${prefix}w:${words[i]}`, scale);
+    for (let i = 0; i < words.length - 1; i++) this.add(`${prefix}b:${words[i]} ${words[i + 1]}`, scale);
+    if (trigrams) for (let i = 0; i < words.length - 2; i++) this.add(`${prefix}t:${words[i]} ${words[i + 1]} ${words[i + 2]}`, scale);
+  }
+
+  build(): FeatureVector {
+    return { ids: Int32Array.from(this.ids), values: Float32Array.from(this.values), names: this.withNames ? this.names : undefined };
+  }
+}
+
+/** Lower-cased word and punctuation tokens, numbers folded to "0". */
+export function wordTokens(text: string): string[] {
+  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/\d+(?:[.,]\d+)*/g, '0').match(TOKEN) ?? [];
+}
+
 /** The features of one sentence. `withNames` keeps readable names for explanations. */
 export function sentenceFeatures(sentence: string, context: SentenceContext, withNames = false): FeatureVector {
   const raw = sentence.length > MAX_CHARS ? sentence.slice(0, MAX_CHARS) : sentence;
-  const lower = raw.toLowerCase().replace(/[’‘]/g, "'").replace(/\d+(?:[.,]\d+)*/g, '0');
-  const tokens = lower.match(TOKEN) ?? [];
-  const ids: number[] = [];
-  const values: number[] = [];
-  const names: string[] = [];
-  const add = (name: string, value: number) => {
-    ids.push(hash(name));
-    values.push(value);
-    if (withNames) names.push(name);
-  };
+  const tokens = wordTokens(raw);
+  const features = new FeatureBuilder(withNames);
+  const add = (name: string, value: number) => features.add(name, value);
 
-  // Word n-grams, scaled so long sentences don't outvote short ones.
-  const words = ['<s>', ...tokens, '</s>'];
-  const wordCount = words.length * 3 - 3;
-  const wordScale = 1 / Math.sqrt(Math.max(1, wordCount));
-  for (let i = 1; i < words.length - 1; i++) add(`w:${words[i]}`, wordScale);
-  for (let i = 0; i < words.length - 1; i++) add(`b:${words[i]} ${words[i + 1]}`, wordScale);
-  for (let i = 0; i < words.length - 2; i++) add(`t:${words[i]} ${words[i + 1]} ${words[i + 2]}`, wordScale);
+  features.addWords('', raw, true);
 
-  // Character n-grams within and across word boundaries (not written out in explanations).
+  // Character n-grams within and across word boundaries.
   const padded = ` ${tokens.join(' ')} `;
   let charCount = 0;
   for (const n of CHAR_NGRAM_SIZES) charCount += Math.max(0, padded.length - n + 1);
   const charScale = 0.6 / Math.sqrt(Math.max(1, charCount));
-  for (const n of CHAR_NGRAM_SIZES) {
-    for (let i = 0; i + n <= padded.length; i++) {
-      ids.push(hash(`c${n}:${padded.slice(i, i + n)}`));
-      values.push(charScale);
-      if (withNames) names.push('');
-    }
-  }
+  for (const n of CHAR_NGRAM_SIZES) for (let i = 0; i + n <= padded.length; i++) add(`c${n}:${padded.slice(i, i + n)}`, charScale);
 
   // Shape.
-  const wordTokens = raw.match(/[\p{L}]+(?:['’][\p{L}]+)*/gu) ?? [];
-  const caps = wordTokens.filter((w) => w.length >= 2 && w === w.toUpperCase() && w !== w.toLowerCase() && !ACRONYM.test(w) && w !== 'I');
+  const letterWords = raw.match(/[\p{L}]+(?:['’][\p{L}]+)*/gu) ?? [];
+  const caps = letterWords.filter((w) => w.length >= 2 && w === w.toUpperCase() && w !== w.toLowerCase() && !ACRONYM.test(w) && w !== 'I');
   if (caps.length > 0) add('s:caps', Math.min(3, caps.length));
-  if (caps.length >= 3 && caps.length >= wordTokens.length * 0.6) add('s:all_caps', 1);
+  if (caps.length >= 3 && caps.length >= letterWords.length * 0.6) add('s:all_caps', 1);
   if (/!{2,}|\?{2,}|[!?]{3,}/.test(raw)) add('s:stacked_marks', 1);
   if (raw.includes('!')) add('s:exclaim', 1);
   if (raw.trimEnd().endsWith('?')) add('s:question', 1);
@@ -119,7 +133,7 @@ export function sentenceFeatures(sentence: string, context: SentenceContext, wit
   if (FIRST_PERSON.test(raw)) add('s:first_person', 1);
   if (APOLOGY_WORD.test(raw)) add('s:apology_word', 1);
   if (IMPERATIVE_START.test(raw.trimStart())) add('s:imperative', 1);
-  add(`s:len_${lengthBucket(wordTokens.length)}`, 1);
+  add(`s:len_${lengthBucket(letterWords.length)}`, 1);
   if (context.first) add('s:first', 1);
   if (context.last) add('s:last', 1);
 
@@ -130,6 +144,5 @@ export function sentenceFeatures(sentence: string, context: SentenceContext, wit
   add(context.actionElsewhere ? 'd:action_elsewhere' : 'd:no_action_elsewhere', 1);
   if (negated && !context.actionElsewhere) add('d:neg_no_action', 1);
   add('bias', 1);
-
-  return { ids: Int32Array.from(ids), values: Float32Array.from(values), names: withNames ? names : undefined };
+  return features.build();
 }

@@ -11,15 +11,10 @@ import { AGENT_ACTION } from '../phrases/predicates.ts';
 import { QuantizedModel, drivingWords, sigmoid, type LinearScorer, type ModelFile } from './classifier.ts';
 import { sentenceFeatures, type SentenceContext } from './features.ts';
 import { MODEL_ADVICE } from './advice.ts';
+import { findMissingPieces, missingPieceFinding, readReplyMoves } from '../missing.ts';
+import { draftFeatures } from './draft-features.ts';
 
 export type Engine = 'rules' | 'model' | 'combined';
-
-let loaded: QuantizedModel | undefined;
-/** The shipped model, decoded on first use (the CLI's --help never pays for it). */
-export function shippedModel(): QuantizedModel {
-  loaded ??= new QuantizedModel(modelFile as unknown as ModelFile);
-  return loaded;
-}
 
 export interface ModelSettings {
   scorer: LinearScorer;
@@ -27,9 +22,15 @@ export interface ModelSettings {
   veto: Partial<Record<Category, number>>;
 }
 
-function shippedSettings(): ModelSettings {
-  const file = modelFile as unknown as ModelFile;
-  return { scorer: shippedModel(), thresholds: file.thresholds, veto: file.veto };
+let loaded: { sentence: ModelSettings; draft: ModelSettings } | undefined;
+/** The shipped model's two heads, decoded on first use (the CLI's --help never pays for it). */
+export function shippedModel(): { sentence: ModelSettings; draft: ModelSettings } {
+  if (!loaded) {
+    const file = modelFile as unknown as ModelFile;
+    const head = (h: ModelFile['sentence']): ModelSettings => ({ scorer: new QuantizedModel(file, h), thresholds: h.thresholds, veto: h.veto });
+    loaded = { sentence: head(file.sentence), draft: head(file.draft) };
+  }
+  return loaded;
 }
 
 /** The context features of each body sentence. */
@@ -109,7 +110,7 @@ function drivingClause(scorer: LinearScorer, k: number, sentence: Sentence, cont
 }
 
 function modelFinding(category: Category, start: number, end: number, words: string[], reply: string): Finding {
-  const advice = MODEL_ADVICE[category];
+  const advice = MODEL_ADVICE[category as keyof typeof MODEL_ADVICE] ?? MODEL_ADVICE.defensive;
   const quoted = words.map((w) => `“${w}”`).join(', ');
   return {
     ruleId: `model/${category}`,
@@ -150,7 +151,7 @@ export function combineWithModel(
   settings?: ModelSettings,
 ): Finding[] {
   if (engine === 'rules' || draft.sentences.length === 0) return ruleFindings;
-  const { scorer, thresholds, veto } = settings ?? shippedSettings();
+  const { scorer, thresholds, veto } = settings ?? shippedModel().sentence;
   const sentences = draft.sentences;
   const contexts = sentenceContexts(sentences, context.customer.level, cache);
   const probs = scoreSentences(scorer, sentences, contexts, cache);
@@ -177,4 +178,44 @@ export function combineWithModel(
     }
   }
   return kept;
+}
+
+/**
+ * What the draft head reads: the rules' view of the draft (their phrase
+ * findings, the moves and missing pieces they see). Training reads the same
+ * (scripts/train.ts), so the head learns where the rules are right.
+ */
+export function rulesDraftVector(draft: Draft, context: AnalysisContext, rulePhrase: Finding[]) {
+  const moves = readReplyMoves(draft, rulePhrase);
+  const ruleMissing = findMissingPieces(draft, context, rulePhrase);
+  return draftFeatures({ draft, customer: context.customer, channel: context.channel, moves, phraseFindings: rulePhrase, ruleMissing });
+}
+
+/**
+ * The missing pieces, judged by the draft head: a piece is missing when the
+ * head's probability passes its threshold. The finding itself comes from the
+ * rules when they raised it too (their wording fits the reply), else it is
+ * built for the case. A category the head has no threshold for keeps the rules' verdict.
+ */
+export function judgeMissingPieces(
+  draft: Draft,
+  context: AnalysisContext,
+  rulePhrase: Finding[],
+  phraseFindings: Finding[],
+  ruleMissing: Finding[],
+  engine: Engine,
+  settings?: ModelSettings,
+): Finding[] {
+  if (engine === 'rules') return ruleMissing;
+  const { scorer, thresholds } = settings ?? shippedModel().draft;
+  const probs = scorer.logits(rulesDraftVector(draft, context, rulePhrase)).map(sigmoid);
+  const out: Finding[] = [];
+  scorer.categories.forEach((category, k) => {
+    const rule = ruleMissing.find((f) => f.category === category);
+    const threshold = thresholds[category];
+    if (threshold === undefined) {
+      if (rule) out.push(rule);
+    } else if (probs[k] >= threshold) out.push(rule ?? missingPieceFinding(draft, context, phraseFindings, category));
+  });
+  return out.concat(ruleMissing.filter((f) => !scorer.categories.includes(f.category)));
 }
