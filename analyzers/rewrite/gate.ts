@@ -6,7 +6,6 @@
 import nlp from 'compromise';
 import type { AnalysisContext } from '../context.ts';
 import type { Finding, Suggestion } from '../types.ts';
-import { readDraft } from '../text/draft.ts';
 import { judgePhrases } from './reanalyze.ts';
 import { containsFact, extractFacts } from '../facts.ts';
 import { newPromises } from './invariants.ts';
@@ -257,7 +256,7 @@ function rulesFlaggedBefore(before: string, context: AnalysisContext): Set<strin
   let byText = flaggedBefore.get(context);
   if (!byText) flaggedBefore.set(context, (byText = new Map()));
   let rules = byText.get(before);
-  if (!rules) byText.set(before, (rules = new Set(judgePhrases(readDraft(before), context).map((f) => f.ruleId))));
+  if (!rules) byText.set(before, (rules = new Set(judgePhrases(before, context).map((f) => f.ruleId))));
   return rules;
 }
 
@@ -306,7 +305,7 @@ export function checkSuggestion(reply: string, finding: Finding, sg: Suggestion,
     const offset = Math.min(newSentence.start, applied.start);
     // By rule, not by text: a finding whose span the edit shortened is still the one the writer had.
     const had = rulesFlaggedBefore(before, context);
-    const flagged = judgePhrases(readDraft(after), context).filter((f) => f.severity !== 'info');
+    const flagged = judgePhrases(after, context).filter((f) => f.severity !== 'info');
     for (const f of flagged) {
       const overlapsNew = f.start + offset < applied.end && f.end + offset > applied.start;
       if (!overlapsNew) continue;

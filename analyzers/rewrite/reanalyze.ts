@@ -1,27 +1,50 @@
 // What a text would be flagged for in the analysis context a suggestion came
-// from: the same phrase judges and missing-piece checks the analyzer runs, so
-// a suggestion is proved clean against what the user will actually see.
+// from: the analyzer itself (rules, the tone model beside them, missing pieces,
+// the user's sensitivity and switched-off rules), so a suggestion is proved
+// clean against exactly what the user will see. One incremental session per
+// context: candidates for the same reply share every unchanged sentence.
+import { createAnalyzer } from '../index.ts';
 import type { AnalysisContext } from '../context.ts';
-import type { Finding } from '../types.ts';
-import { readDraft, type Draft } from '../text/draft.ts';
-import { findPhraseIssues } from '../phrases/index.ts';
-import { findMissingPieces } from '../missing.ts';
-import { combineWithModel } from '../model/index.ts';
+import type { Analyzer, Finding } from '../types.ts';
 
 export interface Reading {
   phrase: Finding[];
   missing: Finding[];
 }
 
-/** The phrase findings the analyzer shows for a draft: the rules, judged beside the tone model (as in analyzers/index.ts). */
-export function judgePhrases(draft: Draft, context: AnalysisContext, cache?: Map<string, unknown>): Finding[] {
-  return combineWithModel(draft, context, findPhraseIssues(draft, context, cache), context.options?.engine ?? 'combined', cache);
+/**
+ * Sessions by what the analysis depends on besides the text (channel, options, customer), so
+ * one survives from keystroke to keystroke and re-reads only the sentences that changed.
+ */
+const sessions = new Map<string, { session: Analyzer; recent: Map<string, Reading> }>();
+const MAX_SESSIONS = 4;
+
+function sessionFor(context: AnalysisContext) {
+  const key = `${context.channel}\u0000${JSON.stringify(context.options ?? {})}\u0000${context.customer.text}`;
+  let entry = sessions.get(key);
+  if (!entry) {
+    if (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
+    entry = { session: createAnalyzer({ ...context.options, channel: context.channel }), recent: new Map() };
+    sessions.set(key, entry);
+  }
+  return entry;
 }
 
 export function reanalyze(text: string, context: AnalysisContext): Reading {
-  const draft = readDraft(text);
-  const phrase = judgePhrases(draft, context);
-  return { phrase, missing: findMissingPieces(draft, context, phrase) };
+  const entry = sessionFor(context);
+  // The reply itself is asked about once per candidate: keep the last few readings.
+  const hit = entry.recent.get(text);
+  if (hit) return hit;
+  const findings = entry.session.update(text, context.customer.text).findings;
+  const reading = { phrase: findings.filter((f) => f.start !== f.end), missing: findings.filter((f) => f.start === f.end) };
+  if (entry.recent.size >= 4) entry.recent.delete(entry.recent.keys().next().value as string);
+  entry.recent.set(text, reading);
+  return reading;
+}
+
+/** The phrase findings the analyzer shows for a text. */
+export function judgePhrases(text: string, context: AnalysisContext): Finding[] {
+  return reanalyze(text, context).phrase;
 }
 
 /**
