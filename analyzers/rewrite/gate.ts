@@ -294,6 +294,11 @@ export function checkSuggestion(reply: string, finding: Finding, sg: Suggestion,
   const already = new Set(cachedGrammarProblems(before, '', false));
   problems.push(...cachedGrammarProblems(after, sg.replacement, replacesSentence).filter((p) => !already.has(p)));
   problems.push(...changedSeams(reply.slice(0, a), reply.slice(a, b), sg.replacement, reply.slice(b)));
+  // A range that starts or ends inside a word leaves a piece of it ("it's the policy po."): every word of
+  // the new sentence must come from the old sentence or from the replacement.
+  const wordsOf = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
+  const known = new Set([...wordsOf(before), ...wordsOf(sg.replacement)]);
+  for (const w of wordsOf(after)) if (!known.has(w)) problems.push(`cut word "${w}"`);
   // A four-word run said twice may reach across sentences ("I understand the delay…" beside the same words).
   const near = (t: string, s0: number, e0: number) => t.slice(Math.max(0, s0 - NEAR), e0 + NEAR);
   for (const p of newMechanicalProblems(near(reply, a, b), near(applied.text, applied.start, applied.end))) if (p.startsWith('repeated') && !problems.includes(p)) problems.push(p);

@@ -388,7 +388,7 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     },
     {
       // "I'm sorry you feel that way" → "I'm sorry this happened".
-      re: /\b(?:(?:i(?:'m| am)|we(?:'re| are)) )?(?:so |very |really )?sorry (?:that |if )?you(?: (?:feel|felt|think|thought|believe|see it|were (?:confused|upset|unhappy|frustrated|annoyed|disappointed)|misunderstood)|(?: are|'re) (?:upset|unhappy|frustrated|annoyed|disappointed))\b(?: (?:that way|this way|like that|so|otherwise))?(?: (?:about|by|with|over) [^,.;!?]+)?/i,
+      re: /\b(?:(?:i(?:'m| am)|we(?:'re| are)) )?(?:so |very |really )?sorry (?:that |if )?you(?: (?:feel|felt|think|thought|believe|see it|were (?:confused|upset|unhappy|frustrated|annoyed|disappointed)|misunderstood)|(?: are|'re) (?:upset|unhappy|frustrated|annoyed|disappointed))\b(?: (?:that way|this way|like that|so|otherwise)| (?:that )?(?:we|i|it|this|the|our|your|they)\b[^,.;!?]*| (?:(?:so|very|really|a bit|quite) )?(?!about\b|by\b|with\b|over\b|but\b|and\b)[\p{L}-]+(?<!ly))?(?: (?:about|by|with|over) [^,.;!?]+)?/iu,
       build: (m, s, ctx) => {
         const apology = ctx.problem ? `I'm sorry about ${ctx.problem}` : "I'm sorry this happened";
         const out = [splice(s, m, apology), splice(s, m, "I'm sorry we got this wrong")];
@@ -617,6 +617,13 @@ function substantial(s: string): boolean {
 export function removePhrase(sentence: string, start: number, end: number): string {
   if (sentence.length > MAX_SENTENCE) return sentence;
   if (extractFacts(sentence.slice(start, end)).length > 0) return sentence;
+  // A span that opens a subordinate clause ("If you had read") takes the whole clause with it, up to
+  // its comma; with no comma the clause runs into the main one ("…the FAQ you would know") and cannot be cut.
+  if (/^\s*(?:if|when|because|unless|although|though|since|while|whether)\b/i.test(sentence.slice(start, end))) {
+    const comma = sentence.indexOf(',', end);
+    if (comma < 0) return extractFacts(sentence).length > 0 ? sentence : '';
+    end = comma + 1;
+  }
   // Words that need what follows them: cutting "clearly you didn't" out of "clearly you didn't read X"
   // leaves an order ("Read X"), and cutting after "If" leaves "If you should have…".
   const next = sentence.slice(end);
