@@ -43,6 +43,7 @@ export function FindingList({ reply, findings, busy, onApply, onIgnore }: Props)
               data-category={f.category}
               data-rule-id={f.ruleId}
               data-severity={f.severity}
+              data-start={f.start}
             >
               <p className="finding-head">
                 <span className={`badge sev-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>{' '}

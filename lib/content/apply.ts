@@ -1,10 +1,9 @@
 // Applies a TextEdit through the editor's own input path so its model and undo
 // history see exactly one change. Refuses when the text under the edit changed.
 import type { ApplyResponse, EditorKind, TextEdit } from '../messages.ts';
-import { CKEDITOR_APPLY_EVENT, CKEDITOR_RESULT_EVENT } from './bridge-protocol.ts';
+import { CHANGED_REASON, CKEDITOR_APPLY_EVENT, CKEDITOR_RESULT_EVENT } from './bridge-protocol.ts';
 import { domRange, extractText } from './text-map.ts';
 
-export const CHANGED_REASON = 'The text changed since it was checked; nothing was replaced. Review the new wording and try again.';
 
 export function applyEdit(editor: HTMLElement, kind: EditorKind, exclude: string | undefined, edit: TextEdit): ApplyResponse {
   const map = extractText(editor, exclude);

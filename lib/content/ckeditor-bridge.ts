@@ -2,7 +2,7 @@
 // (editableElement.ckeditorInstance), so the change is one undo step and
 // editor.getData() reflects it. Offsets are those of extractText: paragraphs joined by "\n".
 import type { TextEdit } from '../messages.ts';
-import { CKEDITOR_APPLY_EVENT, CKEDITOR_RESULT_EVENT } from './bridge-protocol.ts';
+import { CHANGED_REASON, CKEDITOR_APPLY_EVENT, CKEDITOR_RESULT_EVENT } from './bridge-protocol.ts';
 
 type Answer = { ok: true } | { ok: false; reason: string };
 
@@ -35,7 +35,7 @@ function applyToModel(editor: any, edit: TextEdit): Answer {
   }
   const full = blocks.map((b) => b.text).join('\n');
   if (full.slice(edit.start, edit.end) !== edit.expected) {
-    return { ok: false, reason: 'The text changed since it was checked; nothing was replaced. Review the new wording and try again.' };
+    return { ok: false, reason: CHANGED_REASON };
   }
   const locate = (pos: number) => {
     const block = [...blocks].reverse().find((b) => b.start <= pos) ?? blocks[0];

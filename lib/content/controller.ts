@@ -10,13 +10,18 @@ import { siteEnabled } from '../ui-sites.ts';
 import { applyEdit } from './apply.ts';
 import { Overlay } from './overlay.ts';
 import { domRange, extractText, relocate, type TextMap } from './text-map.ts';
-import { textareaRects } from './textarea-mirror.ts';
+import { measureTextarea } from './textarea-mirror.ts';
+import { visibleArea } from './visible-area.ts';
+import { caretOffset, restoreSelection, saveSelection, type SavedSelection } from './caret.ts';
+import { suggestionEdit } from '../ui-suggestion.ts';
 
 /** Longest draft analyzed; beyond it only the start is checked (and the UI says so). */
 export const MAX_ANALYZED_CHARS = 100_000;
 const DEBOUNCE_MS = 150;
 const HOVER_MS = 600;
 const SCAN_MS = 200;
+/** Opens the card for the flag at the caret (documented in the README; no target site binds it). */
+const isCardShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyF';
 
 export interface Messenger {
   send(message: ContentToBackground): Promise<unknown>;
@@ -30,6 +35,15 @@ interface Placed {
   start: number;
   end: number;
   rects: DOMRect[];
+}
+
+/** The card on screen: the words it is about (it closes when they change) and where keyboard focus goes back to. */
+interface OpenCard {
+  draft: Draft;
+  start: number;
+  end: number;
+  phrase: string;
+  returnTo?: SavedSelection;
 }
 
 interface Draft {
@@ -56,6 +70,7 @@ export class TactfulContent {
   private scanQueued = false;
   private redrawQueued = false;
   private hoverTimer?: ReturnType<typeof setTimeout>;
+  private card?: OpenCard;
 
   constructor(private messenger: Messenger, host = location.hostname) {
     this.site = siteForHost(host);
@@ -97,7 +112,7 @@ export class TactfulContent {
     document.removeEventListener('mousemove', this.onMouseMove, { capture: true });
     document.removeEventListener('keydown', this.onKeydown, true);
     for (const d of [...this.drafts.values()]) this.detach(d);
-    this.overlay?.closeCard();
+    this.closeCard(false);
   }
 
   private queueScan(): void {
@@ -150,6 +165,7 @@ export class TactfulContent {
       placed: [],
       observer: new MutationObserver(() => draft.onChange()),
       onChange: () => {
+        this.closeCardIfStale(draft);
         this.queueRedraw();
         this.schedule(draft, DEBOUNCE_MS);
       },
@@ -219,23 +235,60 @@ export class TactfulContent {
     }
     const map = this.textOf(d);
     const placed: Placed[] = [];
+    const textarea = map.textarea && measureTextarea(map.textarea, this.overlay.root);
     for (const f of d.state.result.findings) {
       if (f.end <= f.start) continue; // missing pieces live in the side panel
       const phrase = f.text ?? d.state.reply.slice(f.start, f.end);
       const at = relocate(map.text, f.start, f.end, phrase);
       if (!at) continue;
-      let rects: DOMRect[] = [];
-      if (map.textarea) rects = textareaRects(map.textarea, at.start, at.end, this.overlay.root);
-      else rects = [...(domRange(map, at.start, at.end)?.getClientRects() ?? [])];
+      const rects = textarea ? textarea.rects(at.start, at.end) : [...(domRange(map, at.start, at.end)?.getClientRects() ?? [])];
       placed.push({ finding: f, ...at, rects: mergeLineRects(rects) });
     }
+    textarea?.dispose();
     d.placed = placed;
-    this.overlay.draw(d.id, placed, d.el.getBoundingClientRect());
+    this.overlay.draw(d.id, placed, visibleArea(d.el));
   }
 
   private onKeydown = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape') this.overlay?.closeCard();
+    if (e.key === 'Escape' && this.overlay?.cardOpen) {
+      // Consumed: the page should not also act on it (e.g. close the compose window).
+      e.stopPropagation();
+      this.closeCard(true);
+    } else if (isCardShortcut(e) && this.openCardAtCaret()) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
   };
+
+  /** Keyboard access: the card for the flag under the caret, with focus on its first button. */
+  private openCardAtCaret(): boolean {
+    const active = document.activeElement;
+    const draft = [...this.drafts.values()].find((d) => d.el === active || d.el.contains(active));
+    if (!draft || !this.overlay) return false;
+    const caret = caretOffset(draft.el, this.textOf(draft));
+    if (caret === undefined) return false;
+    const hits = draft.placed.filter((p) => p.start <= caret && caret <= p.end && p.rects.length);
+    if (!hits.length) return false;
+    const returnTo = saveSelection(draft.el);
+    this.showCard(draft, hits, hits[0].rects[0], returnTo);
+    return true;
+  }
+
+  /** Closes the card when the words it is about changed (typing): its suggestions no longer fit. */
+  private closeCardIfStale(d: Draft): void {
+    const card = this.card;
+    if (!card || card.draft !== d) return;
+    if (this.textOf(d).text.slice(card.start, card.end) !== card.phrase) this.closeCard(false);
+  }
+
+  /** `restoreFocus`: the card had keyboard focus, so it goes back to the editor at the same caret. */
+  private closeCard(restoreFocus: boolean): void {
+    const card = this.card;
+    const hadFocus = !!this.overlay?.cardHasFocus;
+    this.card = undefined;
+    this.overlay?.closeCard();
+    if (restoreFocus && card && hadFocus) restoreSelection(card.draft.el, card.returnTo);
+  }
 
   /** Resting the pointer on flagged text opens its card too (not while the card is open). */
   private onMouseMove = (e: MouseEvent): void => {
@@ -258,29 +311,46 @@ export class TactfulContent {
     if (!this.overlay) return;
     const target = e.target as Node;
     const draft = [...this.drafts.values()].find((d) => d.el === target || d.el.contains(target));
-    const hit = draft?.placed.find((p) => p.rects.some((r) => e.clientX >= r.left - 1 && e.clientX <= r.right + 1 && e.clientY >= r.top - 2 && e.clientY <= r.bottom + 2));
-    if (!draft || !hit) {
-      if (closeOnMiss) this.overlay.closeCard();
+    const under = (r: DOMRect) => e.clientX >= r.left - 1 && e.clientX <= r.right + 1 && e.clientY >= r.top - 2 && e.clientY <= r.bottom + 2;
+    // Findings can share words (a blame that is also defensive): the card shows each of them.
+    const hits = draft?.placed.filter((p) => p.rects.some(under)) ?? [];
+    if (!draft || !hits.length) {
+      if (closeOnMiss) this.closeCard(false);
       return;
     }
-    const anchor = hit.rects.find((r) => e.clientY >= r.top - 2 && e.clientY <= r.bottom + 2) ?? hit.rects[0];
-    this.overlay.openCard(hit.finding, anchor, {
-      apply: async (finding, replacement) => {
-        const res = this.applyTo(draft, { start: hit.start, end: hit.end, expected: finding.text ?? draft.state!.reply.slice(finding.start, finding.end), replacement });
-        return res;
+    const anchor = hits[0].rects.find((r) => e.clientY >= r.top - 2 && e.clientY <= r.bottom + 2) ?? hits[0].rects[0];
+    this.showCard(draft, hits, anchor);
+  }
+
+  /** `returnTo` set: opened from the keyboard, so focus moves into the card. */
+  private showCard(draft: Draft, hits: Placed[], anchor: DOMRect, returnTo?: SavedSelection): void {
+    if (!this.overlay || !draft.state) return;
+    // Suggestions are offsets into the analyzed text; the words may have moved since (relocated into `hits`).
+    const analyzed = draft.state.reply;
+    const first = hits[0];
+    this.overlay.openCard(hits.map((h) => h.finding), anchor, {
+      apply: async (finding, suggestion) => {
+        const hit = hits.find((h) => h.finding === finding) ?? first;
+        const shift = hit.start - finding.start;
+        const edit = suggestionEdit(analyzed, finding, suggestion);
+        return this.applyTo(draft, { ...edit, start: edit.start + shift, end: edit.end + shift });
       },
       ignore: (finding) => {
         void this.messenger.send({ type: 'draft:ignore', draftId: draft.id, ruleId: finding.ruleId, start: finding.start, end: finding.end }).catch(() => {});
-        draft.placed = draft.placed.filter((p) => p !== hit);
-        this.overlay?.draw(draft.id, draft.placed, draft.el.getBoundingClientRect());
+        draft.placed = draft.placed.filter((p) => p.finding !== finding);
+        this.overlay?.draw(draft.id, draft.placed, visibleArea(draft.el));
       },
       openPanel: () => {
         void this.messenger.send({ type: 'draft:focus', draftId: draft.id }).catch(() => {});
         void this.messenger.send({ type: 'panel:open' }).catch(() => {});
       },
-    });
+    }, { focus: !!returnTo });
+    const start = Math.min(...hits.map((h) => h.start));
+    const end = Math.max(...hits.map((h) => h.end));
+    this.card = { draft, start, end, phrase: this.textOf(draft).text.slice(start, end), returnTo };
   }
 
+  /** The one way any suggestion or suggested reply reaches the editor: card, panel, Accept all and keyboard alike. */
   private applyTo(d: Draft, edit: TextEdit): ApplyResponse {
     const res = applyEdit(d.el, this.site.editorKind(d.el), this.site.excludeSelector, edit);
     if (res.ok) this.schedule(d, 0);

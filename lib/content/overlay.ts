@@ -1,10 +1,14 @@
 // <tactful-overlay>: an element on <html> with an OPEN shadow root (a stable
 // test hook) holding one positioned element per underline, and the card.
 // Nothing is ever inserted into the host editor; draft text is set as textContent only.
-import type { Finding, Severity } from '../../analyzers/types.ts';
+import type { Finding, Severity, Suggestion } from '../../analyzers/types.ts';
+import { intersect } from './visible-area.ts';
 
 export interface DrawnUnderline {
   finding: Finding;
+  /** Where the flagged words are in the editor's current text (test hook: data-start / data-end). */
+  start: number;
+  end: number;
   rects: DOMRect[];
 }
 
@@ -15,8 +19,10 @@ const STYLE = `
 .layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646; }
 .underline { position: fixed; pointer-events: none; box-sizing: border-box; border-bottom: 2px solid var(--c); background: color-mix(in srgb, var(--c) 10%, transparent); }
 .underline[data-severity="info"] { border-bottom-style: dashed; }
+.card section + section { margin-top: 10px; padding-top: 8px; border-top: 1px solid #e8eaed; }
+.card button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 .card { position: fixed; pointer-events: auto; z-index: 2147483647; max-width: 360px; min-width: 240px; background: #fff; color: #202124;
-  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.25); padding: 10px 12px; border-top: 3px solid var(--c); }
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.25); padding: 10px 12px; border-top: 3px solid var(--c); max-height: 60vh; overflow: auto; }
 .card .msg { font-weight: 600; margin-bottom: 4px; }
 .card .why { color: #5f6368; margin-bottom: 8px; }
 .card .actions { display: flex; flex-wrap: wrap; gap: 6px; }
@@ -30,7 +36,7 @@ const STYLE = `
 `;
 
 export interface CardActions {
-  apply(finding: Finding, replacement: string): Promise<{ ok: true } | { ok: false; reason: string }>;
+  apply(finding: Finding, suggestion: Suggestion): Promise<{ ok: true } | { ok: false; reason: string }>;
   ignore(finding: Finding): void;
   /** Opens the side panel (must run inside the click: the browser requires a user gesture). */
   openPanel(): void;
@@ -62,20 +68,27 @@ export class Overlay {
     if (!this.host.isConnected) document.documentElement.append(this.host);
   }
 
-  /** Replaces the underlines of one draft. */
+  /**
+   * Replaces the underlines of one draft. `clip` is the part of the page where
+   * the editor's text is visible (see visibleArea): underlines are cut to it,
+   * so words scrolled out of a container lose their underline too.
+   */
   draw(draftId: string, underlines: DrawnUnderline[], clip: DOMRect): void {
     this.ensureAttached();
     for (const el of [...this.layer.querySelectorAll(`[data-draft="${draftId}"]`)]) el.remove();
     const frag = document.createDocumentFragment();
-    for (const { finding, rects } of underlines) {
-      for (const r of rects) {
-        if (r.width < 1 || r.bottom < clip.top || r.top > clip.bottom || r.right < clip.left || r.left > clip.right) continue;
+    for (const { finding, start, end, rects } of underlines) {
+      for (const word of rects) {
+        const r = intersect(word, clip);
+        if (!r || r.width < 1) continue;
         const el = document.createElement('div');
         el.className = 'underline';
         el.dataset.draft = draftId;
         el.dataset.category = finding.category;
         el.dataset.ruleId = finding.ruleId;
         el.dataset.severity = finding.severity;
+        el.dataset.start = String(start);
+        el.dataset.end = String(end);
         el.style.setProperty('--c', COLORS[finding.severity]);
         el.style.left = `${r.left}px`;
         el.style.top = `${r.top}px`;
@@ -95,63 +108,34 @@ export class Overlay {
     this.notice.textContent = text;
   }
 
-  openCard(finding: Finding, anchor: DOMRect, actions: CardActions): void {
+  /**
+   * Opens the card for every finding under one spot (findings can share words).
+   * With `focus`, keyboard focus moves to the card's first button.
+   */
+  openCard(findings: Finding[], anchor: DOMRect, actions: CardActions, options: { focus?: boolean } = {}): void {
     this.closeCard();
+    if (!findings.length) return;
     const card = document.createElement('div');
     card.className = 'card';
     card.setAttribute('role', 'dialog');
-    card.dataset.ruleId = finding.ruleId;
-    card.dataset.category = finding.category;
-    card.style.setProperty('--c', COLORS[finding.severity]);
-    const msg = document.createElement('div');
-    msg.className = 'msg';
-    msg.textContent = finding.message;
-    const why = document.createElement('div');
-    why.className = 'why';
-    why.textContent = finding.rationale;
-    const buttons = document.createElement('div');
-    buttons.className = 'actions';
+    card.setAttribute('aria-label', 'Tactful suggestions');
+    card.dataset.ruleId = findings[0].ruleId;
+    card.dataset.category = findings[0].category;
+    card.style.setProperty('--c', COLORS[findings[0].severity]);
     const status = document.createElement('div');
     status.className = 'status';
     status.setAttribute('role', 'status');
-    for (const s of finding.suggestions.slice(0, 3)) {
-      const b = document.createElement('button');
-      b.className = 'apply';
-      b.type = 'button';
-      const shown = s.replacement.length > 60 ? `${s.replacement.slice(0, 57)}…` : s.replacement;
-      b.textContent = s.replacement ? `Apply "${shown}"` : `Apply: ${s.label || 'remove'}`;
-      b.title = s.label;
-      const placeholder = s.replacement.match(/\[[^\]\n]{1,40}\]/)?.[0];
-      let confirmed = !placeholder;
-      b.addEventListener('click', async () => {
-        // A placeholder ("[time]") is a fact only the agent knows: ask before inserting it.
-        if (!confirmed) {
-          confirmed = true;
-          status.textContent = `This wording has a placeholder, ${placeholder}, that you need to fill in. Click Apply again to insert it.`;
-          return;
-        }
-        const res = await actions.apply(finding, s.replacement);
-        if (res.ok) this.closeCard();
-        else status.textContent = res.reason;
-      });
-      buttons.append(b);
-    }
-    const ignore = document.createElement('button');
-    ignore.type = 'button';
-    ignore.className = 'ignore';
-    ignore.textContent = 'Ignore';
-    ignore.addEventListener('click', () => {
-      actions.ignore(finding);
-      this.closeCard();
-    });
+    for (const finding of findings) card.append(this.findingSection(finding, actions, status));
     const more = document.createElement('button');
     more.type = 'button';
     more.className = 'panel';
     more.textContent = 'Side panel';
     more.title = 'All findings, the checklist and a suggested reply';
     more.addEventListener('click', () => actions.openPanel());
-    buttons.append(ignore, more);
-    card.append(msg, why, buttons, status);
+    const footer = document.createElement('div');
+    footer.className = 'actions';
+    footer.append(more);
+    card.append(footer, status);
     // Keep the host page from treating clicks in the card as clicks elsewhere.
     card.addEventListener('mousedown', (e) => e.stopPropagation());
     this.root.append(card);
@@ -163,6 +147,58 @@ export class Overlay {
     card.style.left = `${left}px`;
     card.style.top = `${top}px`;
     this.cardEl = card;
+    if (options.focus) card.querySelector<HTMLButtonElement>('button')?.focus();
+  }
+
+  private findingSection(finding: Finding, actions: CardActions, status: HTMLElement): HTMLElement {
+    const section = document.createElement('section');
+    section.className = 'finding';
+    section.dataset.ruleId = finding.ruleId;
+    section.dataset.category = finding.category;
+    section.dataset.start = String(finding.start);
+    const msg = document.createElement('div');
+    msg.className = 'msg';
+    msg.textContent = finding.message;
+    const why = document.createElement('div');
+    why.className = 'why';
+    why.textContent = finding.rationale;
+    const buttons = document.createElement('div');
+    buttons.className = 'actions';
+    for (const s of finding.suggestions) buttons.append(this.applyButton(finding, s, actions, status));
+    const ignore = document.createElement('button');
+    ignore.type = 'button';
+    ignore.className = 'ignore';
+    ignore.textContent = 'Ignore';
+    ignore.addEventListener('click', () => {
+      actions.ignore(finding);
+      this.closeCard();
+    });
+    buttons.append(ignore);
+    section.append(msg, why, buttons);
+    return section;
+  }
+
+  private applyButton(finding: Finding, s: Suggestion, actions: CardActions, status: HTMLElement): HTMLButtonElement {
+    const b = document.createElement('button');
+    b.className = 'apply';
+    b.type = 'button';
+    const shown = s.replacement.length > 60 ? `${s.replacement.slice(0, 57)}…` : s.replacement;
+    b.textContent = s.replacement ? `Apply "${shown}"` : `Apply: ${s.label || 'remove'}`;
+    b.title = s.label;
+    const placeholder = s.replacement.match(/\[[^\]\n]{1,40}\]/)?.[0];
+    let confirmed = !placeholder;
+    b.addEventListener('click', async () => {
+      // A placeholder ("[time]") is a fact only the agent knows: ask before inserting it.
+      if (!confirmed) {
+        confirmed = true;
+        status.textContent = `This wording has a placeholder, ${placeholder}, that you need to fill in. Click Apply again to insert it.`;
+        return;
+      }
+      const res = await actions.apply(finding, s);
+      if (res.ok) this.closeCard();
+      else status.textContent = res.reason;
+    });
+    return b;
   }
 
   closeCard(): void {
@@ -177,4 +213,10 @@ export class Overlay {
   cardContains(target: EventTarget | null): boolean {
     return !!this.cardEl && target === this.host;
   }
+
+  /** Keyboard focus is on one of the card's buttons. */
+  get cardHasFocus(): boolean {
+    return !!this.cardEl && this.cardEl.contains(this.root.activeElement);
+  }
 }
+
