@@ -11,7 +11,8 @@ import type { AnalyzeInput, AnalyzeOptions, Category, Finding } from '../types.t
 import { rewriteSentence, removePhrase, type SentenceContext } from './sentence.ts';
 import { capitalizeFirst, lowerFirst } from './tidy.ts';
 import { newPromises } from './invariants.ts';
-import { apologySentence, empathySentence, followUpSentence, hashText, nextStepSentence, type InsertionContext, type Voice } from './insertions.ts';
+import { apologySentence, empathySentence, experienceApologySentence, followUpSentence, hashText, nextStepSentence, type InsertionContext, type Voice } from './insertions.ts';
+import { defendsPoint } from './defence.ts';
 
 export interface ReplyEdit {
   start: number;
@@ -28,6 +29,8 @@ export interface SuggestOptions extends AnalyzeOptions {
 }
 
 const MAX_PASSES = 8;
+/** Variants of an inserted sentence tried before settling for the first. */
+const VARIANTS = 6;
 
 const REASONS: Record<Category, string> = {
   defensive: 'Drop the defensive framing, keep the content',
@@ -52,7 +55,12 @@ interface Piece {
   handled: Set<Category>;
   /** How many times a finding survived a rewrite of this sentence: escalates to plain removal. */
   attempts: number;
+  /** The writer's own bracketed note ("[Internal: refund approved by Sam]"): kept as written, never rewritten or dropped. */
+  note: boolean;
 }
+
+/** A bracketed note the writer left in the draft; our own placeholders ("[date]") are lower-case words only. */
+const NOTE = /\[(?![a-z][a-z ]*\])[^\]\n]+\]/;
 
 interface Layout {
   text: string;
@@ -91,6 +99,30 @@ function safe(before: string, after: string): boolean {
 function apologizesElsewhere(pieces: Piece[], except: number, lead: string): boolean {
   if (APOLOGY.test(lead.toLowerCase())) return true;
   return pieces.some((p, i) => i !== except && APOLOGY.test(p.current.toLowerCase()) && !NON_APOLOGY.test(p.current.toLowerCase()));
+}
+
+/**
+ * Applies the first of the analyzer's own suggestions for `f` that lies within this sentence: each
+ * was proved against the whole current text (the flag goes, nothing new is flagged), which a family
+ * rewrite chosen here is not. Returns whether one applied.
+ */
+function applyProven(piece: Piece, f: Finding, s: number, e: number): boolean {
+  const before = piece.current;
+  for (const sg of f.suggestions) {
+    const a = sg.start ?? f.start;
+    const b = sg.end ?? f.end;
+    let next: string;
+    if (a >= s && b <= e) next = before.slice(0, a - s) + sg.replacement + before.slice(b - s);
+    else if (sg.replacement.trim() === '' && a <= s && b >= e && b - a <= e - s + 2) next = '';
+    else continue;
+    next = next.trim();
+    if (next === before || !safe(before, next)) continue;
+    piece.current = next;
+    piece.reasons.add(REASONS[f.category]);
+    piece.handled.add(f.category);
+    return true;
+  }
+  return false;
 }
 
 function fixOne(piece: Piece, f: Finding, relStart: number, relEnd: number, ctx: SentenceContext, familyOnly: boolean): void {
@@ -192,7 +224,7 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
   const session = createAnalyzer({ ...analyzeOptions, channel });
   const analyzeAgain = (text: string) => session.update(text, input.customer ?? '').findings;
 
-  const pieces: Piece[] = draft.sentences.map((s) => ({ sentence: s, current: s.text, reasons: new Set(), handled: new Set(), attempts: 0 }));
+  const pieces: Piece[] = draft.sentences.map((s) => ({ sentence: s, current: s.text, reasons: new Set(), handled: new Set(), attempts: 0, note: NOTE.test(s.text) }));
   let lead = '';
   let tail = '';
   const leadReasons: string[] = [];
@@ -208,7 +240,7 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
     for (const f of findings) {
       if (f.category.startsWith('missing_')) continue;
       const i = ranges.findIndex(([s, e]) => f.start >= s && f.start < e);
-      if (i < 0 || touched.has(i)) continue;
+      if (i < 0 || touched.has(i) || pieces[i].note) continue;
       touched.add(i);
       const piece = pieces[i];
       // A sentence already rewritten keeps its rewrite unless something error-level is left:
@@ -219,25 +251,53 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
       const ctx: SentenceContext = { problem: customer.problem, apologizedElsewhere: apologizesElsewhere(pieces, i, lead) };
       const prev = piece.current;
       if (pass > 0 && piece.attempts < 3) piece.attempts++;
-      fixOne(piece, f, f.start - s, Math.min(f.end, e) - s, ctx, familyOnly);
+      if (!applyProven(piece, f, s, e)) fixOne(piece, f, f.start - s, Math.min(f.end, e) - s, ctx, familyOnly);
       changed ||= piece.current !== prev;
     }
     // Missing pieces only once the phrase fixes have settled: a repaired apology may already cover one.
     if (changed) continue;
-    // Empathy and apology open the reply, the next step and follow-up close it.
+    // Empathy and apology open the reply, the next step and follow-up close it. Each is the first
+    // variant the analysis accepts in place: the piece no longer reads as missing and no sentence
+    // is flagged that was not flagged before.
     const missing = new Set(findings.filter((f) => f.category.startsWith('missing_')).map((f) => f.category));
+    // While a sentence still argues the customer's point ("exactly the size you approved"), no inserted
+    // sentence names it as a fault ("sorry about the wrong size", "I'll handle the wrong size").
+    if (defendsPoint(pieces.map((p) => p.current), customer.problem)) insertion.customer = { ...customer, problem: undefined };
+    const flagsNow = findings.filter((f) => !f.category.startsWith('missing_') && f.severity !== 'info').length;
+    const accepted = (category: Category, nextLead: string, nextTail: string): boolean => {
+      const trial = analyzeAgain(layout(reply, pieces, nextLead, nextTail).text);
+      return !trial.some((f) => f.category === category) && trial.filter((f) => !f.category.startsWith('missing_') && f.severity !== 'info').length <= flagsNow;
+    };
+    const choose = (category: Category, make: (seed: number) => string, place: (sentence: string) => [string, string]): string | undefined => {
+      const seen = new Set<string>();
+      for (let k = 0; k < VARIANTS; k++) {
+        const sentence = make(insertion.seed + k);
+        if (seen.has(sentence)) continue;
+        seen.add(sentence);
+        if (accepted(category, ...place(sentence))) return sentence;
+      }
+      return [...seen][0];
+    };
     if (missing.has('missing_empathy') && !leadReasons.includes(REASONS.missing_empathy)) {
-      lead = [empathySentence(insertion), lead].filter(Boolean).join(' ');
+      const sentence = choose('missing_empathy', (seed) => empathySentence({ ...insertion, seed }), (x) => [[x, lead].filter(Boolean).join(' '), tail]);
+      if (sentence) lead = [sentence, lead].filter(Boolean).join(' ');
       leadReasons.push(REASONS.missing_empathy);
       changed = true;
     }
     if (missing.has('missing_apology') && !leadReasons.includes(REASONS.missing_apology)) {
-      lead = [lead, apologySentence(insertion)].filter(Boolean).join(' ');
+      // Beside a sentence that still argues the same point ("the files are exactly the size you approved"),
+      // an apology naming the problem ("sorry about the wrong size") contradicts it: apologize for the experience.
+      const defended = insertion.customer.problem === undefined && defendsPoint(pieces.map((p) => p.current), customer.problem);
+      const make = (seed: number) => (defended ? experienceApologySentence({ ...insertion, seed }) : apologySentence({ ...insertion, seed }));
+      const sentence = choose('missing_apology', make, (x) => [[lead, x].filter(Boolean).join(' '), tail]);
+      if (sentence) lead = [lead, sentence].filter(Boolean).join(' ');
       leadReasons.push(REASONS.missing_apology);
       changed = true;
     }
     if (missing.has('missing_next_step') && !tailReasons.includes(REASONS.missing_next_step)) {
-      tail = `${nextStepSentence(insertion)} ${followUpSentence(insertion)}`;
+      const make = (seed: number) => `${nextStepSentence({ ...insertion, seed })} ${followUpSentence({ ...insertion, seed })}`;
+      const sentence = choose('missing_next_step', make, (x) => [lead, x]);
+      if (sentence) tail = sentence;
       tailReasons.push(REASONS.missing_next_step);
       changed = true;
     }

@@ -84,6 +84,14 @@ export function apologySentence(ctx: InsertionContext): string {
   return pick(voice === 'formal' ? formal : warm, seed, 3);
 }
 
+/** An apology for what the customer went through, naming no fault: used when the reply still defends the point. */
+export function experienceApologySentence(ctx: InsertionContext): string {
+  const { voice, seed } = ctx;
+  const warm = ["I'm sorry for the trouble this has caused you.", "I'm sorry this has been so frustrating.", "I'm really sorry for the hassle this has caused."];
+  const formal = ['I apologize for the trouble this has caused you.', "I'm sorry for the inconvenience this has caused you.", 'Please accept my apologies for the frustration this has caused.'];
+  return pick(voice === 'formal' ? formal : warm, seed, 6);
+}
+
 export function nextStepSentence(ctx: InsertionContext): string {
   const { customer, voice, channel, seed } = ctx;
   const known = problemPhrase(customer);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../analyzers/index.ts';
 import { readCustomer } from '../../analyzers/customer.ts';
@@ -24,7 +24,8 @@ function jsonl(path: string, prefix: string): Draft[] {
 }
 
 const DRAFTS: Draft[] = [
-  ...jsonl('../shared/corpus/dev.jsonl', 'dev'),
+  // The shared dev corpus when this checkout sits beside it; the repo's own drafts always.
+  ...(existsSync('../shared/corpus/dev.jsonl') ? jsonl('../shared/corpus/dev.jsonl', 'dev') : []),
   ...jsonl('tests/cases/drafts.jsonl', 'cases'),
   {
     id: 'sample:thread-reply',
@@ -43,7 +44,10 @@ function finding(reply: string, phrase: string, category: Finding['category'], r
   return { ruleId: `test/${category}`, category, severity: 'warning', start, end: start + phrase.length, message: '', rationale: '', suggestions: [{ label: 'rule', replacement: ruleSuggestion }] };
 }
 
-const EMPTY: AnalysisContext = { channel: 'email', customer: readCustomer(''), options: {} };
+// The gate's own checks, judged with the phrase rules alone: the tone model's verdicts on rewrites are
+// covered over whole corpora by rewrite-judge.test.ts.
+const RULES = { engine: 'rules' } as const;
+const EMPTY: AnalysisContext = { channel: 'email', customer: readCustomer(''), options: RULES };
 
 function verdict(reply: string, f: Finding, sg: Suggestion) {
   return checkSuggestion(reply, f, sg, EMPTY);
@@ -75,7 +79,7 @@ describe('suggestion gate: what it rejects', () => {
   it('a suggestion that is flagged again when put back in the reply', () => {
     const reply = 'There is NOTHING I can do to speed that up.';
     const f = finding(reply, 'There is NOTHING I can do', 'policy_shield');
-    const upset: AnalysisContext = { channel: 'email', customer: readCustomer('I was charged twice and I want my money back NOW. This is unacceptable.'), options: {} };
+    const upset: AnalysisContext = { channel: 'email', customer: readCustomer('I was charged twice and I want my money back NOW. This is unacceptable.'), options: RULES };
     expect(checkSuggestion(reply, f, { label: 'x', replacement: 'There is nothing I can do' }, upset).problems.join()).toMatch(/re-flagged/);
     expect(checkSuggestion(reply, f, { label: 'x', replacement: 'There is NOTHING I can do' }, upset).problems).toEqual(['changes nothing']);
     expect(checkSuggestion(reply, f, { label: 'x', replacement: "I can't speed that up myself, but I can [alternative].", start: 0, end: reply.length }, upset).ok).toBe(true);
@@ -166,7 +170,7 @@ describe('gate: rule templates spliced into a clause', () => {
   });
   it('keeps a time adverbial after a new clause ("I expect this to be resolved in a day or two")', () => {
     const reply = "It'll probably sort itself out in a day or two.";
-    const f = analyze({ reply }).findings.find((x) => x.category === 'dismissive')!;
+    const f = analyze({ reply }, RULES).findings.find((x) => x.category === 'dismissive')!;
     expect(f.suggestions.map((s) => reply.slice(0, s.start ?? f.start) + s.replacement + reply.slice(s.end ?? f.end))).toContain('I expect this to be resolved in a day or two.');
   });
   it('rejects a cut that leaves a subject without its verb ("…, and the freeze.")', () => {
