@@ -8,7 +8,7 @@ import { readCustomer } from '../customer.ts';
 import { containsFact, extractFacts } from '../facts.ts';
 import { APOLOGY, NON_APOLOGY } from '../lexicon/agent-cues.ts';
 import type { AnalyzeInput, AnalyzeOptions, Category, Finding } from '../types.ts';
-import { rewriteSentence, removePhrase, type SentenceContext } from './sentence.ts';
+import { rewriteSentence, removePhrase, softenStatement, type SentenceContext } from './sentence.ts';
 import { capitalizeFirst, lowerFirst } from './tidy.ts';
 import { newPromises } from './invariants.ts';
 import { apologySentence, empathySentence, experienceApologySentence, followUpSentence, hashText, nextStepSentence, type InsertionContext, type Voice } from './insertions.ts';
@@ -133,8 +133,12 @@ function fixOne(piece: Piece, f: Finding, relStart: number, relEnd: number, ctx:
     piece.attempts = 3;
     return;
   }
-  if (next === undefined) next = removePhrase(before, relStart, relEnd);
-  if (!safe(before, next)) next = before.slice(0, relStart) + before.slice(relEnd); // never lose a fact
+  if (next === undefined) {
+    // Cut the phrase when that keeps every fact; a statement that cannot lose it ("with 9 years of
+    // experience") is softened instead; failing both the sentence stays as written, never spliced blind.
+    const removed = removePhrase(before, relStart, relEnd);
+    next = removed !== before && safe(before, removed) ? removed : (softenStatement(before, f.category).find((c) => safe(before, c)) ?? before);
+  }
   if (next === before) piece.attempts = 3;
   piece.current = next;
   piece.reasons.add(REASONS[f.category]);

@@ -3,7 +3,8 @@
 // closing mark at the end.
 
 const LEADING_JOINERS = /^(?:[,;:.!?—–-]\s*|(?:and|but|so|because|which|that|however|though|although|then|also|anyway|plus)(?![\w'’])[,\s]*)+/i;
-const TRAILING_JOINERS = /(?:[,;:—–-]\s*|\s+(?:and|but|so|because|which|that|however|though|although|or|then|as|since|since then|with))+\s*$/i;
+// Not "with": "someone you shared your login with" ends on its preposition, and cutting it garbles the sentence.
+const TRAILING_JOINERS = /(?:[,;:—–-]\s*|\s+(?:and|but|so|because|which|that|however|though|although|or|then|as|since|since then))+\s*$/i;
 
 export function capitalizeFirst(s: string): string {
   return s.replace(/^(\W*)(\p{Ll})/u, (_m, pre: string, c: string) => pre + c.toUpperCase());
