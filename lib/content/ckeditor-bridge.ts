@@ -46,10 +46,19 @@ function applyToModel(editor: any, edit: TextEdit): Answer {
   model.change((writer: any) => {
     const range = writer.createRange(writer.createPositionAt(a.block, a.offset), writer.createPositionAt(b.block, b.offset));
     const attrs = range.isCollapsed ? [] : [...(range.getItems().next().value?.getAttributes?.() ?? [])];
-    model.deleteContent(writer.createSelection(range));
-    if (edit.replacement) writer.insertText(edit.replacement, new Map(attrs), writer.createPositionAt(a.block, a.offset));
+    const selection = writer.createSelection(range);
+    // Blocks the range spans are merged; never reset to one empty paragraph (the start block must survive).
+    model.deleteContent(selection, { doNotResetEntireContent: true });
+    let position = selection.getFirstPosition();
+    // Each "\n" of the replacement starts a new paragraph, as it does in the plain text.
+    edit.replacement.split('\n').forEach((line, i) => {
+      if (i > 0) position = writer.split(position).range.end;
+      if (!line) return;
+      writer.insertText(line, new Map(attrs), position);
+      position = position.getShiftedBy(line.length);
+    });
     // Caret after the replacement, as if typed: Ctrl+Z right away undoes it.
-    writer.setSelection(writer.createPositionAt(a.block, a.offset + edit.replacement.length));
+    writer.setSelection(position);
   });
   editor.editing.view.focus();
   return { ok: true };

@@ -50,6 +50,8 @@ interface Draft {
   id: string;
   el: HTMLElement;
   observer: MutationObserver;
+  /** A resized editor (drag handle, page layout) rewraps its text: underlines follow. */
+  resized: ResizeObserver;
   timer?: ReturnType<typeof setTimeout>;
   sentKey?: string;
   state?: DraftState;
@@ -164,6 +166,7 @@ export class TactfulContent {
       el,
       placed: [],
       observer: new MutationObserver(() => draft.onChange()),
+      resized: new ResizeObserver(() => this.queueRedraw()),
       onChange: () => {
         this.closeCardIfStale(draft);
         this.queueRedraw();
@@ -175,6 +178,7 @@ export class TactfulContent {
       },
     };
     draft.observer.observe(el, { childList: true, subtree: true, characterData: true });
+    draft.resized.observe(el);
     el.addEventListener('input', draft.onChange);
     el.addEventListener('focus', draft.onFocus);
     this.drafts.set(el, draft);
@@ -184,6 +188,7 @@ export class TactfulContent {
 
   private detach(d: Draft): void {
     d.observer.disconnect();
+    d.resized.disconnect();
     d.el.removeEventListener('input', d.onChange);
     d.el.removeEventListener('focus', d.onFocus);
     clearTimeout(d.timer);

@@ -80,7 +80,7 @@ export class Overlay {
     for (const { finding, start, end, rects } of underlines) {
       for (const word of rects) {
         const r = intersect(word, clip);
-        if (!r || r.width < 1) continue;
+        if (!r || r.width < 1 || r.height < 1) continue;
         const el = document.createElement('div');
         el.className = 'underline';
         el.dataset.draft = draftId;

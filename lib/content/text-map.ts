@@ -23,15 +23,16 @@ export function extractText(root: HTMLElement, exclude?: string): TextMap {
   const segments: TextSegment[] = [];
   let length = 0;
   let pendingBreak = false;
-  let endsWithNewline = false;
+  // Lines are joined by "\n", not ended by it: an empty last paragraph is a trailing "\n", as in the editor's own model.
+  let lineOpen = false;
   const emit = (s: string) => {
     parts.push(s);
     length += s.length;
-    endsWithNewline = s.endsWith('\n');
+    lineOpen = !s.endsWith('\n');
   };
   // A block boundary is one line break, however many block edges meet there.
   const breakLine = () => {
-    if (length > 0 && !endsWithNewline) pendingBreak = true;
+    if (lineOpen) pendingBreak = true;
   };
   const flush = () => {
     if (pendingBreak) {
@@ -51,12 +52,15 @@ export function extractText(root: HTMLElement, exclude?: string): TextMap {
     if (!(node instanceof Element)) return;
     if (exclude && node.matches(exclude)) return;
     if (node.tagName === 'BR') {
-      // A trailing <br> only keeps an empty block open (Gmail, ProseMirror, CKEditor fillers).
-      const trailing = !node.nextSibling && node.previousSibling;
-      if (!trailing) {
+      if (!node.nextSibling && !node.previousSibling) {
+        // The filler of an empty paragraph (Gmail, ProseMirror, CKEditor): an empty line.
+        flush();
+        lineOpen = true;
+      } else if (node.nextSibling) {
         flush();
         emit('\n');
       }
+      // A trailing <br> after text only keeps its line open: nothing to add.
       return;
     }
     if (node.tagName === 'STYLE' || node.tagName === 'SCRIPT') return;

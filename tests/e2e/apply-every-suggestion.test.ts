@@ -33,8 +33,8 @@ const EDITORS: EditorUnderTest[] = [
   {
     kind: 'contenteditable',
     site: 'gmail',
-    // The agent's own words: everything above the signature's "-- " line.
-    model: (page) => page.locator(EDITOR.gmail).evaluate((el) => (el as HTMLElement).innerText.split('\n-- \n')[0]),
+    // The agent's own words: everything above the signature's "-- " line (innerText drops its space).
+    model: (page) => page.locator(EDITOR.gmail).evaluate((el) => (el as HTMLElement).innerText.split(/\n-- ?\n/)[0]),
     clear: (page) =>
       page.locator(EDITOR.gmail).evaluate((el) => {
         const signature = el.querySelector('.gmail_signature_prefix');

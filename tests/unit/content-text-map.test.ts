@@ -25,6 +25,14 @@ describe('extractText (editor text ↔ DOM offsets)', () => {
     }
   });
 
+  it('reads an empty paragraph as an empty line, also the last one (as the editor model does)', () => {
+    const doc = useDom('<div id="a"><p>A</p><p><br></p></div><div id="b"><p>A</p><p><br></p><p>B</p></div><div id="c"><p><br></p></div>');
+    const text = (id: string) => extractText(doc.getElementById(id) as HTMLElement).text;
+    expect(text('a')).toBe('A\n');
+    expect(text('b')).toBe('A\n\nB');
+    expect(text('c')).toBe('');
+  });
+
   it('keeps a textarea value as is', () => {
     const doc = useDom('<textarea id="t"></textarea>');
     const ta = doc.getElementById('t') as HTMLTextAreaElement;
