@@ -46,7 +46,8 @@ export function extractText(root: HTMLElement, exclude?: string): TextMap {
       if (!value) return;
       flush();
       segments.push({ node: node as Text, start: length });
-      emit(value);
+      // Editors keep spaces as &nbsp; where HTML would collapse them; the writer sees (and the model holds) a space.
+      emit(value.replace(/\u00a0/g, ' '));
       return;
     }
     if (!(node instanceof Element)) return;

@@ -33,8 +33,18 @@ const EDITORS: EditorUnderTest[] = [
   {
     kind: 'contenteditable',
     site: 'gmail',
-    // The agent's own words: everything above the signature's "-- " line (innerText drops its space).
-    model: (page) => page.locator(EDITOR.gmail).evaluate((el) => (el as HTMLElement).innerText.split(/\n-- ?\n/)[0]),
+    // The agent's own words, as Gmail keeps them: one <div> per line above the signature
+    // (a lone <br> is an empty line; &nbsp; shows as a space).
+    model: (page) =>
+      page.locator(EDITOR.gmail).evaluate((el) => {
+        const lines: string[] = [];
+        for (const line of el.childNodes) {
+          if (line instanceof Element && line.classList.contains('gmail_signature_prefix')) break;
+          const text = [...line.childNodes].map((n) => (n.nodeName === 'BR' ? '\n' : (n.textContent ?? ''))).join('');
+          lines.push((line.nodeName === 'DIV' ? text.replace(/\n$/, '') : (line.textContent ?? '')).replace(/\u00a0/g, ' '));
+        }
+        return lines.join('\n');
+      }),
     clear: (page) =>
       page.locator(EDITOR.gmail).evaluate((el) => {
         const signature = el.querySelector('.gmail_signature_prefix');
