@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalyzeResult, Finding } from '../../analyzers/types.ts';
-import { MANUAL_CHECKS, findingKey, summarizePreSend } from '../../lib/ui-checklist.ts';
+import { MANUAL_CHECKS, findingKey, preSendPlan, summarizePreSend } from '../../lib/ui-checklist.ts';
+import { analyze } from '../../analyzers/index.ts';
 import { siteEnabled } from '../../lib/ui-sites.ts';
 
 const finding = (severity: Finding['severity'], start = 0): Finding => ({
@@ -47,6 +48,57 @@ describe('pre-send checklist', () => {
     const f = finding('error', 10);
     const summary = summarizePreSend(result([f, finding('warning', 30)], []), allManual, new Set([findingKey(f)]));
     expect(summary.openFlags).toBe(1);
+  });
+});
+
+describe('pre-send plan (popup)', () => {
+  // The phrase rules alone: these tests are about the popup, not the tone model being trained beside it.
+  const RULES = { engine: 'rules' } as const;
+  const CUSTOMER = 'My order #5521 still has not shipped and nobody answers. I want my money back NOW.';
+  const ANGRY = "Hi Dana,\nCalm down. As I already explained, per our policy we cannot refund shipped orders. That's not our fault.\nJo";
+  const GOOD =
+    "Hi Dana,\nI'm sorry your order #5521 hasn't shipped yet, I understand how frustrating the wait is. I've asked the warehouse to prioritise it and I'll email you the tracking number by Friday.\nBest,\nJo";
+
+  it('names each blocking problem with its words, and keeps confirmations separate', () => {
+    const plan = preSendPlan(ANGRY, analyze({ reply: ANGRY, customer: CUSTOMER }, RULES), {});
+    expect(plan.ready).toBe(false);
+    const texts = plan.fix.map((f) => f.text);
+    expect(texts).toContain('Brushes the problem off: “Calm down”');
+    expect(texts.some((t) => t.includes('“That\'s not our fault”'))).toBe(true);
+    // Errors are listed before warnings.
+    const firstWarning = plan.fix.findIndex((f) => f.severity === 'warning');
+    expect(plan.fix.slice(firstWarning).every((f) => f.severity === 'warning')).toBe(true);
+    expect(plan.confirm.map((c) => c.id)).toEqual(MANUAL_CHECKS.map((c) => c.id));
+    expect(plan.confirm.every((c) => c.status === 'missing')).toBe(true);
+  });
+
+  it('reaches "ready" for a good reply once the writer confirms the manual checks', () => {
+    const result = analyze({ reply: GOOD, customer: CUSTOMER }, RULES);
+    expect(preSendPlan(GOOD, result, {})).toMatchObject({ fix: [], ready: false });
+    expect(preSendPlan(GOOD, result, allManual)).toMatchObject({ fix: [], ready: true });
+  });
+
+  it('does not block on steps nothing flags (restate, follow up): they are suggestions', () => {
+    const r = result([], ['done']);
+    r.checklist = [
+      { id: 'restate', label: 'Restate the problem in their words', status: 'missing' },
+      { id: 'empathy', label: 'Express empathy', status: 'done' },
+    ];
+    const plan = preSendPlan('Hi,\nYour refund of $40 went out today and should reach you by Friday.\nJo', r, allManual);
+    expect(plan).toMatchObject({ ready: true, fix: [] });
+    expect(plan.consider.map((c) => c.id)).toEqual(['restate']);
+  });
+
+  it('is not ready and lists nothing to fix for an empty draft', () => {
+    const plan = preSendPlan('', analyze({ reply: '', customer: CUSTOMER }, RULES), allManual);
+    expect(plan).toMatchObject({ stage: 'empty', fix: [], consider: [], ready: false });
+  });
+
+  it('leaves out findings the writer ignored', () => {
+    const r = analyze({ reply: ANGRY, customer: CUSTOMER }, RULES);
+    const all = preSendPlan(ANGRY, r, {});
+    const ignored = new Set(r.findings.filter((f) => f.ruleId === 'dismissive/calm-down').map(findingKey));
+    expect(preSendPlan(ANGRY, r, {}, ignored).fix.length).toBe(all.fix.length - 1);
   });
 });
 
