@@ -1,5 +1,7 @@
 // The Tactful engine: pure TypeScript, no DOM, no browser APIs. Runs in Node
 // (`npx tsx`), in the extension, and in tests.
+import { capFindings } from './limits.ts';
+import { LruMap } from './text/memo.ts';
 import { readDraft, type Draft, type Sentence } from './text/draft.ts';
 import { readCustomer } from './customer.ts';
 import { applySensitivity, findPhraseIssues } from './phrases/index.ts';
@@ -124,12 +126,12 @@ function run(
   const missing = judgeMissingPieces(draft, context, rulePhrase, phraseFindings, findMissingPieces(draft, context, phraseFindings), engine);
   const disabledCats = new Set(options.disabledCategories ?? []);
   const disabledRules = new Set(options.disabledRules ?? []);
-  const findings = sortFindings(
+  const findings = capFindings(sortFindings(
     applySensitivity(missing, options.sensitivity)
       .map((f) => withLazySuggestions(f, draft, context))
       .concat(phraseFindings)
       .filter((f) => !disabledCats.has(f.category) && !disabledRules.has(f.ruleId)),
-  );
+  ));
   const { text: _text, facts: _facts, level: _level, problem: _problem, ...reading } = customer;
   return {
     findings,
@@ -145,6 +147,9 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Anal
   return run(reply, readCustomer(input?.customer ?? ''), input?.channel ?? 'email', options);
 }
 
+/** Incremental cache entries kept at least; a long draft gets room for about one per two characters. */
+const CACHE_ENTRIES = 5_000;
+
 /**
  * An incremental session for editors: `update` returns what `analyze` would,
  * reusing per-sentence work for sentences that did not change and re-reading
@@ -157,22 +162,22 @@ export function createAnalyzer(options: AnalyzeOptions & { channel?: Channel } =
   let customer = readCustomer('');
   // Replaced, never cleared: a result handed out earlier may still fill in its
   // lazy suggestions, and must write them where the new customer or options can't see them.
-  let cache = new Map<string, unknown>();
+  let cache = new LruMap<string, unknown>(CACHE_ENTRIES);
   return {
     update(reply: string, customerMessage?: string) {
       const text = customerMessage ?? '';
       if (text !== customerText) {
         customerText = text;
         customer = readCustomer(text);
-        cache = new Map();
+        cache = new LruMap(CACHE_ENTRIES);
       }
-      // Bound memory in long sessions: sentence results are cheap to recompute.
-      if (cache.size > 5000) cache = new Map();
+      // Bound memory, least recently used first, with room for the whole draft: a wipe at a fixed size re-read every sentence of long drafts on each keystroke.
+      cache.capacity = Math.max(CACHE_ENTRIES, (typeof reply === 'string' ? reply.length : 0) >> 1);
       return run(typeof reply === 'string' ? reply : '', customer, channel, opts, cache);
     },
     setOptions(next: AnalyzeOptions) {
       opts = next;
-      cache = new Map();
+      cache = new LruMap(CACHE_ENTRIES);
     },
   };
 }

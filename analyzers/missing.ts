@@ -6,6 +6,7 @@ import type { Draft, Sentence } from './text/draft.ts';
 import type { AnalysisContext, CustomerReport, UpsetLevel } from './context.ts';
 import type { Category, Finding, Severity } from './types.ts';
 import { readCustomer } from './customer.ts';
+import { LruMap } from './text/memo.ts';
 import { GRATITUDE } from './lexicon/customer-cues.ts';
 import {
   APOLOGY,
@@ -94,8 +95,7 @@ interface SentenceMoves {
 }
 
 /** Sentence results are reused across keystrokes: only edited sentences are re-read. */
-const sentenceCache = new Map<string, SentenceMoves>();
-const CACHE_LIMIT = 5000;
+const sentenceCache = new LruMap<string, SentenceMoves>(5000);
 
 /**
  * "I understand, but the policy is clear": kind words withdrawn in the same clause, unless the
@@ -140,7 +140,6 @@ function readSentence(text: string, flags: Set<string>): SentenceMoves {
     restate: RESTATE.test(t),
     overpromise: OVERPROMISE.test(t),
   };
-  if (sentenceCache.size >= CACHE_LIMIT) sentenceCache.clear();
   sentenceCache.set(key, moves);
   return moves;
 }

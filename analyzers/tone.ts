@@ -4,10 +4,10 @@
 import type { Draft } from './text/draft.ts';
 import { afinn } from './lexicon/afinn.ts';
 import { POLITENESS_CUES } from './lexicon/politeness-cues.ts';
+import { LruMap } from './text/memo.ts';
 
 /** Per-sentence cache: tone is recomputed on every edit, sentences rarely change. */
-const sentenceCache = new Map<string, number>();
-const CACHE_LIMIT = 4000;
+const sentenceCache = new LruMap<string, number>(4000);
 
 /** Politeness evidence in one sentence (unbounded; positive = polite). */
 export function sentencePoliteness(text: string): number {
@@ -18,7 +18,6 @@ export function sentencePoliteness(text: string): number {
   const sentiment = afinn(text);
   // Lexical warmth counts, but less than the strategies: "great" can be sarcastic.
   score += Math.max(-1.5, Math.min(1.5, sentiment.score * 0.15));
-  if (sentenceCache.size >= CACHE_LIMIT) sentenceCache.clear();
   sentenceCache.set(text, score);
   return score;
 }

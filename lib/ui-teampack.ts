@@ -2,6 +2,8 @@
 // whole file first and reports every problem in plain words; the current
 // settings are only replaced by a pack that passed.
 import { CATEGORIES, type Category, type CustomPhrase, type Severity } from '../analyzers/types.ts';
+import { MAX_TEAM_PHRASES } from '../analyzers/limits.ts';
+import { MAX_PHRASE_CHARS } from '../analyzers/phrases/literal.ts';
 import type { Settings } from './settings.ts';
 
 export const TEAM_PACK_FORMAT = 'tactful-team-pack';
@@ -22,7 +24,18 @@ export type PackResult = { ok: true; settings: TeamSettings } | { ok: false; err
 const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 const SENSITIVITIES = ['low', 'normal', 'high'] as const;
 const VOICES = ['formal', 'warm'] as const;
-const MAX_PHRASE_LENGTH = 200;
+const MAX_PHRASE_LENGTH = MAX_PHRASE_CHARS;
+/** Caps on what one pack may hold: a pack is shared by many, and every analysis reads it. */
+export const PACK_LIMITS = {
+  /** Characters of the file itself. */
+  fileChars: 512 * 1024,
+  phrases: MAX_TEAM_PHRASES,
+  /** Characters of a phrase's "prefer" and "note". */
+  fieldChars: 500,
+  sites: 200,
+  disabledRules: 2_000,
+  ruleIdChars: 120,
+} as const;
 
 export function exportTeamPack(settings: Settings, now: Date = new Date()): TeamPack {
   const { enabled: _personal, ...shared } = settings;
@@ -39,6 +52,7 @@ const describe = (v: unknown) =>
 
 /** Parses and validates a team pack file's text. */
 export function parseTeamPack(text: string): PackResult {
+  if (text.length > PACK_LIMITS.fileChars) return { ok: false, errors: [`The file is larger than ${PACK_LIMITS.fileChars / 1024} KB; a team pack is much smaller.`] };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -62,6 +76,7 @@ export function validateTeamPack(data: unknown): PackResult {
   const errors: string[] = [];
   const sites: Record<string, boolean> = {};
   if (!isRecord(s.sites)) errors.push('"sites" must be an object of site → true/false.');
+  else if (Object.keys(s.sites).length > PACK_LIMITS.sites) errors.push(`"sites" lists more than ${PACK_LIMITS.sites} sites.`);
   else
     for (const [site, on] of Object.entries(s.sites)) {
       if (typeof on !== 'boolean') errors.push(`Site "${site}": value must be true or false, not ${describe(on)}.`);
@@ -79,9 +94,10 @@ export function validateTeamPack(data: unknown): PackResult {
 
   const disabledRules: string[] = [];
   if (!Array.isArray(s.disabledRules)) errors.push('"disabledRules" must be a list of rule ids.');
+  else if (s.disabledRules.length > PACK_LIMITS.disabledRules) errors.push(`"disabledRules" lists more than ${PACK_LIMITS.disabledRules} rules.`);
   else
     for (const r of s.disabledRules) {
-      if (typeof r === 'string' && r.trim()) disabledRules.push(r.trim());
+      if (typeof r === 'string' && r.trim() && r.length <= PACK_LIMITS.ruleIdChars) disabledRules.push(r.trim());
       else errors.push(`Rule id ${describe(r)} in "disabledRules" is not a text id.`);
     }
 
@@ -92,6 +108,7 @@ export function validateTeamPack(data: unknown): PackResult {
 
   const customPhrases: CustomPhrase[] = [];
   if (!Array.isArray(s.customPhrases)) errors.push('"customPhrases" must be a list.');
+  else if (s.customPhrases.length > PACK_LIMITS.phrases) errors.push(`"customPhrases" holds ${s.customPhrases.length} phrases; a pack may hold at most ${PACK_LIMITS.phrases}.`);
   else
     s.customPhrases.forEach((p, i) => {
       const row = `Phrase ${i + 1}`;
@@ -125,6 +142,7 @@ export function validatePhrase(p: unknown): CustomPhrase | string {
     const value = p[key];
     if (value === undefined || value === '') continue;
     if (typeof value !== 'string') return `"${key}" must be text.`;
+    if (value.length > PACK_LIMITS.fieldChars) return `"${key}" is longer than ${PACK_LIMITS.fieldChars} characters.`;
     if (value.trim()) phrase[key] = value.trim();
   }
   if (p.category !== undefined) {

@@ -9,7 +9,9 @@ import type { AnalysisContext } from '../context.ts';
 import type { AnalyzeOptions, Category, CustomPhrase, Finding, Severity } from '../types.ts';
 import { PHRASE_CATEGORIES } from '../types.ts';
 import type { CompiledRule } from './rule.ts';
-import { compilePattern, literalPattern, wordBeginnings } from './pattern.ts';
+import { MAX_TEAM_PHRASES } from '../limits.ts';
+import { literalPhraseSource } from './literal.ts';
+import { wordBeginnings } from './pattern.ts';
 import { AGENT_ACTION, COMPLETED_ACTION, OWNERSHIP, RESEND, PREDICATES, clauseBounds, type ReplyFacts } from './predicates.ts';
 import { DETECTOR_FUNCTIONS } from './detectors.ts';
 
@@ -43,19 +45,16 @@ function slug(text: string): string {
 }
 
 export function customPhraseRules(phrases: CustomPhrase[] | undefined): ReadyRule[] {
-  if (!phrases || phrases.length === 0) return [];
+  if (!Array.isArray(phrases) || phrases.length === 0) return [];
   const key = JSON.stringify(phrases);
   const hit = customCache.get(key);
   if (hit) return hit;
   const out: ReadyRule[] = [];
-  for (const p of phrases) {
+  for (const p of phrases.slice(0, MAX_TEAM_PHRASES)) {
     if (!p || typeof p.avoid !== 'string' || p.avoid.trim() === '') continue;
-    let source: string;
-    try {
-      source = compilePattern(literalPattern(p.avoid));
-    } catch {
-      continue;
-    }
+    // Literal text only: a team phrase never runs as a pattern or a raw regex.
+    const source = literalPhraseSource(p.avoid);
+    if (source === undefined) continue;
     const category: Category = p.category && PHRASE_CATEGORIES.includes(p.category) ? p.category : 'dismissive';
     const rule: CompiledRule = {
       id: `custom/${slug(p.avoid)}`,

@@ -51,36 +51,50 @@ function findQuoteStart(reply: string): number | undefined {
   return best;
 }
 
-/** The sign-off ("Best,\nMarco") or "-- " signature, searched only near the end of the agent's text. */
+/** Lines a signature may have after the sign-off line (name, title, company). */
+const SIGNATURE_LINES = 5;
+const SIGNATURE_LINE_CHARS = 60;
+const SIGNOFF_LINE = new RegExp(SIGNOFF.source, 'i');
+const NAME_ONLY = /^[\p{Lu}][\p{L}'’.-]*(?:[ \t,|&-]+[\p{L}][\p{L}'’.-]*){0,4}$/u;
+
+/** The last `count` non-blank lines of [from, to), earliest first, found by walking back from the end (linear in what it passes). */
+function lastLines(text: string, from: number, to: number, count: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let end = to;
+  while (end > from && out.length < count) {
+    let start = end;
+    while (start > from && text[start - 1] !== '\n') start--;
+    const lineEnd = text[end - 1] === '\r' ? end - 1 : end;
+    if (text.slice(start, lineEnd).trim() !== '') out.unshift({ start, end: lineEnd });
+    end = start - 1;
+  }
+  return out;
+}
+
+/**
+ * The sign-off ("Best,\nMarco") or "-- " signature, searched only near the end of the agent's text.
+ * Only the last few lines are read: a sign-off is followed by at most a short signature, so nothing
+ * earlier can be one, and a draft of 100,000 newlines costs one walk back.
+ */
 function findSignoff(reply: string, from: number, to: number): number | undefined {
   const dashes = SIGNATURE_DASHES.exec(reply.slice(from, to));
   let best = dashes ? from + dashes.index : undefined;
   if (best !== undefined) to = best;
-  const region = reply.slice(from, to);
-  // A sign-off line must be followed only by a few short lines (name, title, company).
-  const re = new RegExp(SIGNOFF.source, 'gim');
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(region))) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const after = region.slice(m.index + m[0].length);
-    const lines = after.split(/\r?\n/).filter((l) => l.trim() !== '');
-    const shortTail = lines.length <= 5 && lines.every((l) => l.trim().length <= 60);
-    const hasOwnLineBefore = m.index === 0 || /\n[ \t]*$/.test(region.slice(0, m.index));
-    if (shortTail && hasOwnLineBefore) {
-      const at = from + m.index;
-      if (best === undefined || at < best) best = at;
-      return best;
-    }
+  const tail = lastLines(reply, from, to, SIGNATURE_LINES + 1);
+  for (let i = 0; i < tail.length; i++) {
+    const line = reply.slice(tail[i].start, tail[i].end);
+    const shortTail = tail.slice(i + 1).every((l) => reply.slice(l.start, l.end).trim().length <= SIGNATURE_LINE_CHARS);
+    if (SIGNOFF_LINE.test(line) && shortTail) return best === undefined || tail[i].start < best ? tail[i].start : best;
   }
-  // No sign-off word: a last paragraph that is only a name ("Andre", "Guest Relations").
-  const lastBreak = region.search(/\n[ \t]*\r?\n[ \t]*[^\n]*\s*$/);
-  if (lastBreak >= 0) {
-    const tail = region.slice(lastBreak).trim();
-    if (/^[\p{Lu}][\p{L}'’.-]*(?:[ \t,|&-]+[\p{L}][\p{L}'’.-]*){0,4}$/u.test(tail) && tail.length <= 50) {
-      const at = from + lastBreak + 1;
+  // No sign-off word: a last paragraph that is only a name ("Andre", "Guest Relations"), after a blank line.
+  const last = tail.at(-1);
+  if (last && last.start - from >= 2 && reply[last.start - 1] === '\n') {
+    let j = last.start - 2;
+    if (reply[j] === '\r') j--;
+    while (j >= from && (reply[j] === ' ' || reply[j] === '\t')) j--;
+    const name = reply.slice(last.start, last.end).trim();
+    if (j >= from && reply[j] === '\n' && name.length <= 50 && NAME_ONLY.test(name)) {
+      const at = j + 1;
       if (best === undefined || at < best) best = at;
     }
   }

@@ -22,6 +22,34 @@ describe('readDraft', () => {
   });
 });
 
+describe('readDraft on pathological drafts (security review: the sign-off search was quadratic)', () => {
+  // Each finished in seconds or not at all before; `npm run bench:pathological` times them.
+  it('finds the sign-off after 100,000 newlines', () => {
+    const reply = 'Hi Dana,\n\nThe refund is on its way.' + '\n'.repeat(100_000) + 'Best,\nMarco';
+    const d = readDraft(reply);
+    expect(reply.slice(d.signoff!.start)).toBe('Best,\nMarco');
+    expect(reply.slice(d.body.start, d.body.end)).toBe('The refund is on its way.');
+  });
+
+  it('takes only the last of 50,000 sign-off lines as the sign-off', () => {
+    const reply = 'The refund is on its way.\n' + 'Best,\n'.repeat(50_000) + 'Marco';
+    const d = readDraft(reply);
+    expect(reply.slice(d.signoff!.start)).toBe('Best,\n'.repeat(5) + 'Marco');
+  });
+
+  it('reads a bare name after 100,000 blank CRLF lines as the signature', () => {
+    const reply = 'The refund is on its way.' + '\r\n'.repeat(100_000) + 'Andre';
+    const d = readDraft(reply);
+    expect(reply.slice(d.signoff!.start).trim()).toBe('Andre');
+    expect(reply.slice(d.body.start, d.body.end)).toBe('The refund is on its way.');
+  });
+
+  it('keeps a sign-off word followed by a long paragraph in the body', () => {
+    const reply = 'Thanks for waiting.\n\nBest,\n' + 'We will refund the duplicate charge today and email you the receipt once it is done.';
+    expect(readDraft(reply).signoff).toBeUndefined();
+  });
+});
+
 describe('splitSentences', () => {
   it('keeps abbreviations, decimals and URLs intact and offsets exact', () => {
     const text = 'Mr. Ito paid $12.50 at example.com today! Is that right? Yes.';
