@@ -26,6 +26,8 @@ export interface ModelFile {
   sentence: ModelHead;
   /** Missing pieces, scored per draft (draft-features.ts). */
   draft: ModelHead;
+  /** Whether a phrase rule's hit is right, per category (verifier-features.ts); only its veto floors are used. */
+  verifier: ModelHead;
   /** Provenance, for the model card. */
   trainedOn?: Record<string, unknown>;
 }

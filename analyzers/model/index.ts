@@ -13,6 +13,7 @@ import { sentenceFeatures, type SentenceContext } from './features.ts';
 import { MODEL_ADVICE } from './advice.ts';
 import { findMissingPieces, missingPieceFinding, readReplyMoves } from '../missing.ts';
 import { draftFeatures } from './draft-features.ts';
+import { verifierFeatures } from './verifier-features.ts';
 
 export type Engine = 'rules' | 'model' | 'combined';
 
@@ -22,15 +23,31 @@ export interface ModelSettings {
   veto: Partial<Record<Category, number>>;
 }
 
-let loaded: { sentence: ModelSettings; draft: ModelSettings } | undefined;
-/** The shipped model's two heads, decoded on first use (the CLI's --help never pays for it). */
-export function shippedModel(): { sentence: ModelSettings; draft: ModelSettings } {
+export interface ShippedModel {
+  sentence: ModelSettings;
+  draft: ModelSettings;
+  verifier: ModelSettings;
+}
+
+let loaded: ShippedModel | undefined;
+/** The shipped model's heads, decoded on first use (the CLI's --help never pays for it). */
+export function shippedModel(): ShippedModel {
   if (!loaded) {
     const file = modelFile as unknown as ModelFile;
     const head = (h: ModelFile['sentence']): ModelSettings => ({ scorer: new QuantizedModel(file, h), thresholds: h.thresholds, veto: h.veto });
-    loaded = { sentence: head(file.sentence), draft: head(file.draft) };
+    loaded = { sentence: head(file.sentence), draft: head(file.draft), verifier: head(file.verifier) };
   }
   return loaded;
+}
+
+/** The verifier's probability that a rule hit is right (cached per hit and sentence). */
+function verifiedProbability(verifier: LinearScorer, k: number, hit: Finding, sentence: Sentence, context: SentenceContext, cache?: Map<string, unknown>): number {
+  const key = `mv\u0000${hit.ruleId}\u0000${hit.start - sentence.start}\u0000${hit.end - sentence.start}\u0000${contextKey(context)}\u0000${sentence.text}`;
+  const cached = cache?.get(key);
+  if (typeof cached === 'number') return cached;
+  const p = sigmoid(verifier.logits(verifierFeatures(sentence.text, context, hit, sentence.start))[k]);
+  cache?.set(key, p);
+  return p;
 }
 
 /** The context features of each body sentence. */
@@ -148,14 +165,17 @@ export function combineWithModel(
   ruleFindings: Finding[],
   engine: Engine,
   cache?: Map<string, unknown>,
-  settings?: ModelSettings,
+  model?: Pick<ShippedModel, 'sentence' | 'verifier'>,
 ): Finding[] {
   if (engine === 'rules' || draft.sentences.length === 0) return ruleFindings;
-  const { scorer, thresholds, veto } = settings ?? shippedModel().sentence;
+  const { sentence, verifier } = model ?? shippedModel();
+  const { scorer, thresholds, veto } = sentence;
   const sentences = draft.sentences;
   const contexts = sentenceContexts(sentences, context.customer.level, cache);
   const probs = scoreSentences(scorer, sentences, contexts, cache);
-  const scale = context.options?.sensitivity === 'high' ? 0.75 : 1;
+  const sensitivity = context.options?.sensitivity;
+  // 'low' reports only what is clearly wrong: the model's own findings are warnings, not errors.
+  const scale = sensitivity === 'low' ? Infinity : sensitivity === 'high' ? 0.75 : 1;
 
   const covered = new Set<string>();
   const kept: Finding[] = [];
@@ -164,7 +184,11 @@ export function combineWithModel(
     if (engine === 'model' && !team) continue;
     const i = sentenceIndexOf(sentences, f.start);
     const k = scorer.categories.indexOf(f.category);
-    if (!team && i >= 0 && k >= 0 && probs[i][k] < (veto[f.category] ?? 0)) continue;
+    if (!team && i >= 0 && k >= 0) {
+      if (probs[i][k] < (veto[f.category] ?? 0)) continue;
+      const floor = verifier.veto[f.category];
+      if (floor !== undefined && verifiedProbability(verifier.scorer, k, f, sentences[i], contexts[i], cache) < floor) continue;
+    }
     if (i >= 0) covered.add(`${i}:${f.category}`);
     kept.push(f);
   }
@@ -173,6 +197,8 @@ export function combineWithModel(
       const category = scorer.categories[k];
       const threshold = thresholds[category];
       if (threshold === undefined || probs[i][k] < threshold * scale || covered.has(`${i}:${category}`)) continue;
+      // Hiding behind policy means a rule is the whole answer: not when the reply offers something else.
+      if (category === 'policy_shield' && contexts[i].actionElsewhere) continue;
       const { start, end, words } = drivingClause(scorer, k, sentences[i], contexts[i]);
       kept.push(modelFinding(category, start, end, words, draft.reply));
     }
@@ -192,10 +218,10 @@ export function rulesDraftVector(draft: Draft, context: AnalysisContext, rulePhr
 }
 
 /**
- * The missing pieces, judged by the draft head: a piece is missing when the
- * head's probability passes its threshold. The finding itself comes from the
- * rules when they raised it too (their wording fits the reply), else it is
- * built for the case. A category the head has no threshold for keeps the rules' verdict.
+ * The missing pieces, judged with the draft head: a piece the rules raised
+ * stays unless the head is confident it is not missing (below the veto); one
+ * they did not raise is added when the head passes the threshold. A category
+ * the head has no threshold for keeps the rules' verdict.
  */
 export function judgeMissingPieces(
   draft: Draft,
@@ -206,8 +232,9 @@ export function judgeMissingPieces(
   engine: Engine,
   settings?: ModelSettings,
 ): Finding[] {
-  if (engine === 'rules') return ruleMissing;
-  const { scorer, thresholds } = settings ?? shippedModel().draft;
+  // An empty draft is not missing anything yet: the user has not started.
+  if (engine === 'rules' || draft.sentences.length === 0) return ruleMissing;
+  const { scorer, thresholds, veto } = settings ?? shippedModel().draft;
   const probs = scorer.logits(rulesDraftVector(draft, context, rulePhrase)).map(sigmoid);
   const out: Finding[] = [];
   scorer.categories.forEach((category, k) => {
@@ -215,7 +242,9 @@ export function judgeMissingPieces(
     const threshold = thresholds[category];
     if (threshold === undefined) {
       if (rule) out.push(rule);
-    } else if (probs[k] >= threshold) out.push(rule ?? missingPieceFinding(draft, context, phraseFindings, category));
+    } else if (rule) {
+      if (probs[k] >= (veto[category] ?? 0)) out.push(rule);
+    } else if (probs[k] >= threshold) out.push(missingPieceFinding(draft, context, phraseFindings, category));
   });
   return out.concat(ruleMissing.filter((f) => !scorer.categories.includes(f.category)));
 }

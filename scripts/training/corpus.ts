@@ -8,6 +8,7 @@ import { readCustomer } from '../../analyzers/customer.ts';
 import { findPhraseIssues } from '../../analyzers/phrases/index.ts';
 import { rulesDraftVector, sentenceContexts } from '../../analyzers/model/index.ts';
 import { sentenceFeatures, type SentenceContext } from '../../analyzers/model/features.ts';
+import { verifierFeatures } from '../../analyzers/model/verifier-features.ts';
 import type { AnalysisContext } from '../../analyzers/context.ts';
 import type { Category, Channel } from '../../analyzers/types.ts';
 import { parseCsv } from '../eval-public.ts';
@@ -73,12 +74,10 @@ function contextOf(d: TrainingDraft): AnalysisContext {
   return { channel: d.channel, customer: readCustomer(d.customer ?? ''), options: {} };
 }
 
-/** Sentence-head examples: a sentence carries a label when a span covers a real part of it. */
-export function sentenceExamples(d: TrainingDraft, index: number, categories: readonly Category[]): Example[] {
-  const draft = readDraft(d.reply);
-  const contexts = sentenceContexts(draft.sentences, contextOf(d).customer.level);
+/** Per sentence of the draft's body, its gold labels: a span labels a sentence when it covers a real part of it. */
+function sentenceLabels(d: TrainingDraft, sentences: { start: number; end: number }[], categories: readonly Category[]): Uint8Array[] {
   const spans = spanRanges(d);
-  return draft.sentences.map((s, i) => {
+  return sentences.map((s) => {
     const y = new Uint8Array(categories.length);
     for (const span of spans) {
       const overlap = Math.min(s.end, span.end) - Math.max(s.start, span.start);
@@ -88,8 +87,35 @@ export function sentenceExamples(d: TrainingDraft, index: number, categories: re
         if (k >= 0) y[k] = 1;
       }
     }
-    return { vector: sentenceFeatures(s.text, contexts[i]), y, weight: d.weight, draft: index, sentence: i };
+    return y;
   });
+}
+
+/** Sentence-head examples: every body sentence with its gold labels. */
+export function sentenceExamples(d: TrainingDraft, index: number, categories: readonly Category[]): Example[] {
+  const draft = readDraft(d.reply);
+  const contexts = sentenceContexts(draft.sentences, contextOf(d).customer.level);
+  const labels = sentenceLabels(d, draft.sentences, categories);
+  return draft.sentences.map((s, i) => ({ vector: sentenceFeatures(s.text, contexts[i]), y: labels[i], weight: d.weight, draft: index, sentence: i }));
+}
+
+/** Verifier examples: each built-in rule hit, right when its sentence carries the rule's category. `sentence` numbers the hit within the draft. */
+export function verifierExamples(d: TrainingDraft, index: number, categories: readonly Category[]): Example[] {
+  const draft = readDraft(d.reply);
+  const context = contextOf(d);
+  const contexts = sentenceContexts(draft.sentences, context.customer.level);
+  const labels = sentenceLabels(d, draft.sentences, categories);
+  const out: Example[] = [];
+  for (const hit of findPhraseIssues(draft, context)) {
+    const k = categories.indexOf(hit.category);
+    const i = draft.sentences.findIndex((s) => hit.start >= s.start && hit.start < s.end);
+    if (hit.severity === 'info' || k < 0 || i < 0) continue;
+    const s = draft.sentences[i];
+    const mask = new Uint8Array(categories.length);
+    mask[k] = 1;
+    out.push({ vector: verifierFeatures(s.text, contexts[i], hit, s.start), y: labels[i], mask, weight: d.weight, draft: index, sentence: out.length });
+  }
+  return out;
 }
 
 /** Draft-head example: the rules' reading of the draft, labelled with the missing pieces the writer marked. */

@@ -13,6 +13,8 @@ export interface Example {
   draft: number;
   /** Index of the sentence within its draft's body (0 for draft-level examples). */
   sentence: number;
+  /** When set, only the categories marked 1 learn from this example (a rule hit speaks only for its own category). */
+  mask?: Uint8Array;
 }
 
 export interface TrainOptions {
@@ -22,7 +24,7 @@ export interface TrainOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 10, rate: 0.5, l2: 1e-5, seed: 20261203 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 10, rate: 0.5, l2: 1e-3, seed: 20261203 };
 
 /** mulberry32: a small seeded generator, so shuffles are the same every run. */
 export function seeded(seed: number): () => number {
@@ -72,8 +74,9 @@ export function train(categories: readonly Category[], examples: Example[], opts
       [order[i], order[j]] = [order[j], order[i]];
     }
     for (const idx of order) {
-      const { vector, y, weight } = examples[idx];
+      const { vector, y, weight, mask } = examples[idx];
       for (let k = 0; k < K; k++) {
+        if (mask && !mask[k]) continue;
         const base = k * DIMENSION;
         let z = bias[k];
         for (let i = 0; i < vector.ids.length; i++) z += w[base + vector.ids[i]] * vector.values[i];

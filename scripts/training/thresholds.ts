@@ -53,7 +53,9 @@ export function draftCounts(drafts: DraftScores[], category: Category, k: number
 }
 
 const THRESHOLDS = Array.from({ length: 15 }, (_, i) => Number((0.25 + i * 0.05).toFixed(2))).concat([0.97, 0.99]);
-const VETOES = [0, 0.01, 0.02, 0.03, 0.05, 0.08];
+/** Veto floors tried for phrase rules (a rule hit is usually right) and for missing pieces (the rules' reading of need is coarser). */
+export const PHRASE_VETOES = [0, 0.01, 0.02, 0.03, 0.05, 0.08];
+export const MISSING_VETOES = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
 
 export interface Settings {
   thresholds: Partial<Record<Category, number>>;
@@ -66,14 +68,15 @@ export interface Settings {
  * `maxAddedCleanFlags`: good replies must stay quiet across all categories.
  * A category where the model adds nothing over the rules is left to the rules.
  */
-export function chooseSettings(drafts: DraftScores[], categories: readonly Category[], mode: 'combined' | 'model', maxAddedCleanFlags: number): Settings {
+export function chooseSettings(drafts: DraftScores[], categories: readonly Category[], vetoes: readonly number[], maxAddedCleanFlags: number): Settings {
   const settings: Settings = { thresholds: {}, veto: {} };
   categories.forEach((category, k) => {
     const rules = draftCounts(drafts, category, k, 'rules', 1);
     let best = { f1: -1, t: 1, v: 0 };
     for (const t of THRESHOLDS) {
-      for (const v of mode === 'combined' ? VETOES : [0]) {
-        const c = draftCounts(drafts, category, k, mode, t, v);
+      for (const v of vetoes) {
+        if (v > t) continue;
+        const c = draftCounts(drafts, category, k, 'combined', t, v);
         if (c.cleanFlagRate > rules.cleanFlagRate + maxAddedCleanFlags) continue;
         if (c.f1 > best.f1 + 1e-9) best = { f1: c.f1, t, v };
       }
