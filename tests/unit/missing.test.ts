@@ -90,14 +90,17 @@ describe('missing pieces: where the sentence goes and what it says', () => {
   const reply = 'Hi Dana,\n\nRefunds take ten business days.\n\nBest,\nMo';
   const customer = 'I was charged twice for order #55123!!! I want my money back.';
   it('inserts empathy/apology after the greeting and the next step before the sign-off', () => {
-    const found = missing(reply, customer);
+    // Where the sentence goes and what it says, with the phrase rules' reading of the draft: the tone
+    // model's draft head judges missing pieces on its own (analyzers/model/) and may refuse any insertion.
+    const found = analyze({ reply, customer }, { engine: 'rules' }).findings.filter((f) => f.category.startsWith('missing_'));
     const apology = found.find((f) => f.category === 'missing_apology')!;
     const next = found.find((f) => f.category === 'missing_next_step')!;
     expect(apology.start).toBe(apology.end);
     expect(reply.slice(apology.start)).toMatch(/^Refunds/);
     expect(reply.slice(0, next.start)).toMatch(/days\.$/);
     const fixed = reply.slice(0, next.start) + next.suggestions[0].replacement + reply.slice(next.end);
-    expect(fixed).toMatch(/days\. I'll \[action[^\]]*\] by \[time\]/);
+    // A next step with placeholders for the writer to fill, the one re-analysis accepts (analyzers/rewrite/missing-piece.ts).
+    expect(fixed).toMatch(/days\. I(?:'ll| will) [^.]*\[(?:action|date|time)[^\]]*\]/);
     expect(apology.suggestions[0].replacement).toBe("I'm sorry about the double charge. ");
   });
 });
