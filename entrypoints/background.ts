@@ -8,6 +8,8 @@ import type { ApplyResponse, BackgroundBroadcast, BackgroundToContent, ContentTo
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
 
 const MENU_ID = 'tactful-open-panel';
+/** Opens the card for the words under the right-click; its buttons apply through the same path as every other Apply. */
+const CARD_MENU_ID = 'tactful-card-here';
 const LAST_STATE_KEY = 'tactful:last-state';
 
 export default defineBackground(() => {
@@ -73,9 +75,14 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_ID, title: 'Open Tactful side panel', contexts: ['editable', 'page', 'selection'] }, () => void browser.runtime.lastError);
+    browser.contextMenus.create({ id: CARD_MENU_ID, title: 'Tactful suggestions for these words', contexts: ['editable'] }, () => void browser.runtime.lastError);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) openSidePanel(tab?.id, tab?.windowId);
+    if (info.menuItemId === CARD_MENU_ID && tab?.id !== undefined) {
+      const message: BackgroundToContent = { type: 'card:open-at-caret' };
+      browser.tabs.sendMessage(tab.id, message, { frameId: info.frameId }).catch(() => {});
+    }
   });
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'open-side-panel') openSidePanel(tab?.id, tab?.windowId);

@@ -66,7 +66,9 @@ export type BackgroundToContent =
   /** A re-analysis not triggered by the page (settings changed, a finding ignored). */
   | { type: 'draft:state'; draftId: string; state: DraftState }
   /** From the popup: does this page show a reply box Tactful recognises? */
-  | { type: 'page:status' };
+  | { type: 'page:status' }
+  /** Context menu "Tactful suggestions here": the card for the words at the caret (a right-click puts it there). */
+  | { type: 'card:open-at-caret' };
 
 /** The content script's answer to 'page:status'. */
 export interface PageStatus {

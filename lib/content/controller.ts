@@ -20,6 +20,7 @@ export const MAX_ANALYZED_CHARS = 100_000;
 const DEBOUNCE_MS = 150;
 const HOVER_MS = 600;
 const SCAN_MS = 200;
+const LAYOUT_CHECK_MS = 300;
 /** Opens the card for the flag at the caret (documented in the README; no target site binds it). */
 const isCardShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyF';
 
@@ -58,6 +59,8 @@ interface Draft {
   /** Last known isActive (Zendesk: ticket in front). */
   active?: boolean;
   placed: Placed[];
+  /** Where the editor and its visible area were at the last redraw. */
+  layoutKey?: string;
   onChange: () => void;
   onFocus: () => void;
 }
@@ -69,6 +72,7 @@ export class TactfulContent {
   private nextId = 1;
   private enabled = false;
   private pageObserver?: MutationObserver;
+  private layoutTimer?: ReturnType<typeof setInterval>;
   private scanQueued = false;
   private redrawQueued = false;
   private hoverTimer?: ReturnType<typeof setTimeout>;
@@ -96,6 +100,8 @@ export class TactfulContent {
     this.overlay ??= new Overlay();
     this.overlay.ensureAttached();
     this.pageObserver = new MutationObserver(() => this.queueScan());
+    // Layout can move an editor with no event on it (a panel above opens, a container stops scrolling).
+    this.layoutTimer = setInterval(this.redrawMoved, LAYOUT_CHECK_MS);
     this.pageObserver.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'class', 'style', 'data-channel', 'contenteditable'] });
     addEventListener('scroll', this.queueRedraw, { capture: true, passive: true });
     addEventListener('resize', this.queueRedraw, { passive: true });
@@ -108,6 +114,7 @@ export class TactfulContent {
   private disable(): void {
     this.enabled = false;
     this.pageObserver?.disconnect();
+    clearInterval(this.layoutTimer);
     removeEventListener('scroll', this.queueRedraw, { capture: true });
     removeEventListener('resize', this.queueRedraw);
     document.removeEventListener('click', this.onClick, true);
@@ -134,6 +141,11 @@ export class TactfulContent {
       this.redrawQueued = false;
       for (const d of this.drafts.values()) this.redraw(d);
     });
+  };
+
+  /** Redraws the drafts whose editor moved or whose visible part changed since they were drawn. */
+  private redrawMoved = (): void => {
+    for (const d of this.drafts.values()) if (d.state && d.layoutKey !== layoutKey(d.el)) this.redraw(d);
   };
 
   /** Picks up compose windows created later and lets go of removed ones. */
@@ -251,6 +263,7 @@ export class TactfulContent {
     }
     textarea?.dispose();
     d.placed = placed;
+    d.layoutKey = layoutKey(d.el);
     this.overlay.draw(d.id, placed, visibleArea(d.el));
   }
 
@@ -364,6 +377,7 @@ export class TactfulContent {
 
   private handleMessage(m: BackgroundToContent): Promise<unknown> | undefined {
     if (m.type === 'page:status') return Promise.resolve({ enabled: this.enabled, editors: this.enabled ? this.drafts.size : 0 } satisfies PageStatus);
+    if (m.type === 'card:open-at-caret') return Promise.resolve(this.openCardAtCaret());
     const draft = [...this.drafts.values()].find((d) => d.id === m.draftId);
     if (!draft) return m.type === 'draft:apply' ? Promise.resolve({ ok: false, reason: 'That draft is no longer open.' }) : undefined;
     if (m.type === 'draft:apply') return Promise.resolve(this.applyTo(draft, m.edit));
@@ -377,6 +391,12 @@ export class TactfulContent {
     }
     return undefined;
   }
+}
+
+function layoutKey(el: HTMLElement): string {
+  const r = el.getBoundingClientRect();
+  const v = visibleArea(el);
+  return [r.x, r.y, r.width, r.height, v.x, v.y, v.width, v.height, el.scrollTop, el.scrollLeft].join();
 }
 
 /** Joins per-node rects on the same line so each underline is one element per line. */
