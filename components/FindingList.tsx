@@ -1,21 +1,29 @@
-// Findings grouped by category, each with its explanation, suggestions
-// (Apply …) and Ignore. Test hooks: data-category / data-rule-id on each finding.
-import { CATEGORIES, type Category, type Finding } from '../analyzers/types.ts';
+// Findings grouped by rule, errors first: each group says what is wrong once
+// (title, message, one sentence of advice), offers "Fix all" when the rule
+// fires more than once, and lists every place with its own fixes and Ignore.
+// Test hooks: data-group on a group; data-category / data-rule-id / data-start on each place.
+import type { Finding } from '../analyzers/types.ts';
 import type { TextEdit } from '../lib/messages.ts';
-import { CATEGORY_LABELS, SEVERITY_LABELS } from '../lib/ui-labels.ts';
-import { PlaceholderText } from './PlaceholderText.tsx';
+import { SEVERITY_LABELS } from '../lib/ui-labels.ts';
+import { suggestionButtonText, whyAdvice } from '../lib/ui-card-text.ts';
+import type { FindingGroup } from '../lib/ui-priority.ts';
 import { suggestionEdit, suggestionPreview } from '../lib/ui-suggestion.ts';
+import { PlaceholderText } from './PlaceholderText.tsx';
 
 interface Props {
   reply: string;
-  findings: Finding[];
+  groups: FindingGroup[];
   busy: boolean;
   onApply(edit: TextEdit, label: string): void;
   onIgnore(finding: Finding): void;
 }
 
-export function FindingList({ reply, findings, busy, onApply, onIgnore }: Props) {
-  if (findings.length === 0) {
+/** The element id of a group, so the verdict's "most important" items can jump to it. */
+export const groupElementId = (key: string) => `group-${key.replace(/[^a-z0-9-]+/gi, '-')}`;
+
+export function FindingList({ reply, groups, busy, onApply, onIgnore }: Props) {
+  const total = groups.reduce((n, g) => n + g.findings.length, 0);
+  if (total === 0) {
     return (
       <section className="card" aria-labelledby="findings-h">
         <h2 id="findings-h">Flags</h2>
@@ -25,66 +33,99 @@ export function FindingList({ reply, findings, busy, onApply, onIgnore }: Props)
       </section>
     );
   }
-  const groups = new Map<Category, Finding[]>();
-  for (const f of findings) groups.set(f.category, [...(groups.get(f.category) ?? []), f]);
-  const ordered = CATEGORIES.filter((c) => groups.has(c));
   return (
     <section className="card" aria-labelledby="findings-h">
       <h2 id="findings-h">
-        Flags <span className="count">({findings.length})</span>
+        Flags <span className="count">({total})</span>
       </h2>
-      {ordered.map((category) => (
-        <section key={category} className="group" aria-label={CATEGORY_LABELS[category]}>
-          <h3>{CATEGORY_LABELS[category]}</h3>
-          {groups.get(category)!.map((f) => (
-            <article
-              key={`${f.ruleId}@${f.start}-${f.end}`}
-              className={`finding sev-${f.severity}`}
-              data-category={f.category}
-              data-rule-id={f.ruleId}
-              data-severity={f.severity}
-              data-start={f.start}
-            >
-              <p className="finding-head">
-                <span className={`badge sev-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>{' '}
-                {f.start !== f.end && <q className="flagged">{reply.slice(f.start, f.end)}</q>} <span>{f.message}</span>
-              </p>
-              <details>
-                <summary>Why</summary>
-                <p className="rationale">{f.rationale}</p>
-              </details>
-              <div className="actions">
-                {f.suggestions.map((s, i) => {
-                  // Labels describe the change ("Cut “As I said”", "Say it without blame"); without one, quote the new words.
-                  const label = s.label ? `Apply: ${s.label}` : `Apply “${s.replacement}”`;
-                  // Labels can repeat within a finding; the preview tells the options apart.
-                  const preview = suggestionPreview(reply, f, s);
-                  return (
-                    <button
-                      key={i}
-                      type="button"
-                      className="apply"
-                      disabled={busy}
-                      title={s.replacement}
-                      onClick={() => onApply(suggestionEdit(reply, f, s), label)}
-                    >
-                      {s.label ? `Apply: ${s.label}` : <>Apply “<PlaceholderText text={s.replacement} />”</>}
-                      {s.label && preview && (
-                        <span className="apply-preview">
-                          {' '}
-                          → <PlaceholderText text={preview} />
-                        </span>
-                      )}
-                    </button>
-                  );
-                })}
-                <button type="button" className="ignore" onClick={() => onIgnore(f)}>
-                  Ignore
+      {groups.map((g) => (
+        <GroupView key={g.key} reply={reply} group={g} busy={busy} onApply={onApply} onIgnore={onIgnore} />
+      ))}
+    </section>
+  );
+}
+
+function GroupView({ reply, group, busy, onApply, onIgnore }: { reply: string; group: FindingGroup } & Omit<Props, 'groups' | 'reply'>) {
+  const first = group.findings[0];
+  const many = group.findings.length > 1;
+  const headingId = `${groupElementId(group.key)}-h`;
+  return (
+    <section
+      id={groupElementId(group.key)}
+      className={`group sev-${group.severity}`}
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      data-group={group.ruleId}
+      data-count={group.findings.length}
+      data-severity={group.severity}
+    >
+      <h3 id={headingId} className="group-title">
+        <span className={`badge sev-${group.severity}`}>{SEVERITY_LABELS[group.severity]}</span> {group.title}
+        {many && <span className="count"> ×{group.findings.length}</span>}
+      </h3>
+      <p className="finding-message">{first.message}</p>
+      <p className="why">
+        <span className="why-label">Why: </span>
+        {whyAdvice(first)}
+      </p>
+      {many && group.fixAll && (
+        <div className="actions">
+          <button
+            type="button"
+            className="fix-all"
+            disabled={busy}
+            onClick={() => onApply(group.fixAll!, `Fix all ${group.findings.length}`)}
+          >
+            Fix all {group.findings.length}: {first.suggestions[0].label || 'apply the first suggestion'}
+          </button>
+        </div>
+      )}
+      {group.findings.map((f) => (
+        <article
+          key={`${f.ruleId}@${f.start}-${f.end}`}
+          className={`finding sev-${f.severity}${f.start === f.end ? ' piece' : ''}`}
+          data-category={f.category}
+          data-rule-id={f.ruleId}
+          data-severity={f.severity}
+          data-start={f.start}
+        >
+          {f.start !== f.end && (
+            <p className="finding-head">
+              <q className="flagged">{reply.slice(f.start, f.end)}</q>
+            </p>
+          )}
+          {many && f.message !== first.message && <p className="finding-message">{f.message}</p>}
+          <div className="actions">
+            {f.suggestions.map((s, i) => {
+              const text = suggestionButtonText(reply, f, s);
+              return (
+                <button
+                  key={i}
+                  type="button"
+                  className="apply"
+                  disabled={busy}
+                  title={f.start === f.end ? s.replacement : `Reads: ${suggestionPreview(reply, f, s)}`}
+                  onClick={() => onApply(suggestionEdit(reply, f, s), text.label)}
+                >
+                  <span className="apply-label">{text.label}</span>
+                  <span className="apply-preview">
+                    {' '}
+                    {text.kind === 'remove' ? (
+                      <>— {text.change}</>
+                    ) : (
+                      <>
+                        → “<PlaceholderText text={text.change} />”
+                      </>
+                    )}
+                  </span>
                 </button>
-              </div>
-            </article>
-          ))}
-        </section>
+              );
+            })}
+            <button type="button" className="ignore" onClick={() => onIgnore(f)} aria-label={f.start !== f.end ? `Ignore “${reply.slice(f.start, f.end)}”` : `Ignore: ${group.title}`}>
+              Ignore
+            </button>
+          </div>
+        </article>
       ))}
     </section>
   );

@@ -1,9 +1,11 @@
-// The toolbar popup: the pre-send checklist for the current draft, the open
-// flag count, "Ready to send", the site switch and a way into the side panel.
+// The toolbar popup: the pre-send checklist for the current draft. It names
+// what to fix in the draft, what to confirm before sending, and says "Ready to
+// send" when both are clear; plus the site switch and a way into the side panel.
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { BackgroundToContent, DraftState, PageStatus } from '../lib/messages.ts';
-import { manualTicksKey, summarizePreSend } from '../lib/ui-checklist.ts';
+import { manualTicksKey, preSendPlan, summarizePreSend } from '../lib/ui-checklist.ts';
+import { SEVERITY_LABELS } from '../lib/ui-labels.ts';
 import { isManifestHost, originsFor, siteEnabled, webHost } from '../lib/ui-sites.ts';
 import { useDraftState } from './useDraftState.ts';
 import { useSettings, settingsStore } from './settingsStore.ts';
@@ -102,7 +104,8 @@ export function PopupApp() {
   // The toolbar popup speaks about the tab it was opened on; opened as a tab of its own it follows the latest draft.
   const draft = latest && tab && (tab.standalone || latest.tabId === tab.id) ? latest : null;
   const [ticks, tick] = useManualTicks(draft);
-  const summary = draft && !draft.internalNote ? summarizePreSend(draft.result, ticks) : null;
+  const plan = draft && !draft.internalNote ? preSendPlan(draft.reply, draft.result, ticks) : null;
+  const autoRows = draft && plan ? summarizePreSend(draft.result, {}).rows.filter((r) => r.source === 'auto') : [];
   const page = usePageStatus(tab?.id);
   const noReplyBox = !draft && page?.enabled === true && page.editors === 0;
 
@@ -118,26 +121,70 @@ export function PopupApp() {
         </p>
       )}
       {draft?.internalNote && <p className="empty">Internal note: not a reply to the customer, nothing to check.</p>}
-      {summary && (
+      {plan && (
         <>
-          <div className={`verdict ${summary.ready ? 'ready' : 'not-ready'}`} role="status" data-testid="verdict" data-ready={summary.ready}>
-            {summary.ready ? (
+          <div
+            className={`verdict ${plan.ready ? 'ready' : plan.stage === 'empty' ? 'start' : 'not-ready'}`}
+            role="status"
+            data-testid="verdict"
+            data-ready={plan.ready}
+          >
+            {plan.ready ? (
               <strong>✓ Ready to send</strong>
+            ) : plan.stage === 'empty' ? (
+              <strong>Start writing: the checklist fills in as you type.</strong>
+            ) : plan.fix.length === 0 ? (
+              <strong>Nothing to fix · confirm {plan.confirm.filter((c) => c.status !== 'done').length} below before sending</strong>
             ) : (
               <>
                 <strong>Not ready yet</strong>
                 <span>
                   {' '}
-                  · {summary.openFlags} open {summary.openFlags === 1 ? 'flag' : 'flags'} · {summary.missing} missing{' '}
-                  {summary.missing === 1 ? 'item' : 'items'}
+                  · {plan.fix.length > 0 && `${plan.fix.length} to fix in the draft`}
+                  {plan.fix.length > 0 && plan.confirm.some((c) => c.status !== 'done') && ' · '}
+                  {plan.confirm.some((c) => c.status !== 'done') && `${plan.confirm.filter((c) => c.status !== 'done').length} to confirm`}
                 </span>
               </>
             )}
           </div>
-          <p data-testid="open-flags">
-            Open flags: <strong>{summary.openFlags}</strong>
-          </p>
-          <ChecklistView rows={summary.rows} onTick={tick} />
+          {plan.fix.length > 0 && (
+            <section aria-labelledby="fix-h" data-testid="fix-list" data-count={plan.fix.length}>
+              <h2 id="fix-h">Fix in the draft</h2>
+              <ul className="fix-list">
+                {plan.fix.map((item) => (
+                  <li key={item.groupKey} data-group={item.groupKey} data-severity={item.severity}>
+                    <span className={`badge sev-${item.severity}`}>{SEVERITY_LABELS[item.severity]}</span> {item.text}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {plan.stage === 'body' && (
+            <section aria-labelledby="confirm-h" data-testid="confirm-list">
+              <h2 id="confirm-h">Confirm before sending</h2>
+              <ChecklistView rows={plan.confirm} onTick={tick} />
+            </section>
+          )}
+          {plan.consider.length > 0 && (
+            <section aria-labelledby="consider-h" data-testid="consider-list">
+              <h2 id="consider-h">
+                Worth adding <span className="count">(optional)</span>
+              </h2>
+              <ul className="plain">
+                {plan.consider.map((row) => (
+                  <li key={row.id} title={row.rationale}>
+                    {row.label}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {plan.stage === 'body' && (
+            <details className="all-checks">
+              <summary>All checks</summary>
+              <ChecklistView rows={autoRows} />
+            </details>
+          )}
         </>
       )}
       <div className="actions">

@@ -1,5 +1,7 @@
-// The side panel: for the most recently focused draft, the customer's mood,
-// the reply's tone, the flags with rewrites, the checklist and the suggested reply.
+// The side panel: for the most recently focused draft, a one-line verdict and
+// the things that matter most, the customer's mood, how the reply sounds, the
+// suggested reply (folded), the flags grouped by rule (errors first) and the
+// checklist. Before the draft has a body: "Start writing" and the customer only.
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { browser } from 'wxt/browser';
@@ -15,6 +17,8 @@ import { ToneGauge } from './ToneGauge.tsx';
 import { FindingList } from './FindingList.tsx';
 import { ChecklistView } from './ChecklistView.tsx';
 import { SuggestedReply } from './SuggestedReply.tsx';
+import { PanelVerdict } from './PanelVerdict.tsx';
+import { groupFindings, panelVerdict, shownFindings } from '../lib/ui-priority.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { EmptyState, type EmptyReason } from './EmptyState.tsx';
 
@@ -49,7 +53,9 @@ export function SidePanelApp() {
   else if (!draft) empty = activeHost && !siteEnabled(settings.sites, activeHost) ? { kind: 'site-off', host: activeHost } : { kind: 'no-draft' };
   else if (draft.internalNote) empty = { kind: 'internal-note' };
 
-  const findings = visibleFindings(state);
+  const findings = draft ? shownFindings(draft.reply, visibleFindings(state)) : [];
+  const groups = draft ? groupFindings(draft.reply, findings) : [];
+  const verdict = draft ? panelVerdict(draft.reply, groups) : null;
   const autoRows = draft ? summarizePreSend(draft.result, {}).rows.filter((r) => r.source === 'auto') : [];
 
   return (
@@ -71,28 +77,33 @@ export function SidePanelApp() {
           </button>
         </p>
       )}
-      {empty || !draft ? (
+      {empty || !draft || !verdict ? (
         <EmptyState reason={empty ?? { kind: 'no-draft' }} />
       ) : (
         <>
+          <PanelVerdict verdict={verdict} />
           <CustomerCard customer={draft.result.customer} hasMessage={draft.customer.trim() !== ''} />
-          <ToneGauge politeness={draft.result.tone.politeness} />
-          <FindingList reply={draft.reply} findings={findings} busy={state.busy} onApply={state.requestApply} onIgnore={state.ignore} />
-          <section className="card" aria-labelledby="checklist-h">
-            <h2 id="checklist-h">Checklist</h2>
-            <ChecklistView rows={autoRows} />
-          </section>
-          {state.dismissedFor !== draft.reply && draft.reply.trim() !== '' && (
-            <SuggestedReply
-              reply={draft.reply}
-              customer={draft.customer}
-              channel={draft.channel}
-              voice={settings.voice}
-              options={options}
-              busy={state.busy}
-              onApply={state.requestApply}
-              onDismiss={state.dismissSuggestion}
-            />
+          {verdict.kind !== 'start' && (
+            <>
+              <ToneGauge findings={findings} politeness={draft.result.tone.politeness} />
+              {state.dismissedFor !== draft.reply && (
+                <SuggestedReply
+                  reply={draft.reply}
+                  customer={draft.customer}
+                  channel={draft.channel}
+                  voice={settings.voice}
+                  options={options}
+                  busy={state.busy}
+                  onApply={state.requestApply}
+                  onDismiss={state.dismissSuggestion}
+                />
+              )}
+              <FindingList reply={draft.reply} groups={groups} busy={state.busy} onApply={state.requestApply} onIgnore={state.ignore} />
+              <section className="card" aria-labelledby="checklist-h">
+                <h2 id="checklist-h">Checklist</h2>
+                <ChecklistView rows={autoRows} />
+              </section>
+            </>
           )}
         </>
       )}

@@ -36,9 +36,10 @@ describe('side panel with a typed draft', () => {
     // Apply the first suggestion of a phrase finding (one with flagged text).
     const finding = panel.locator('.finding:has(q.flagged):has(button.apply)').first();
     const flagged = (await finding.locator('q.flagged').textContent())!;
-    const apply = finding.getByRole('button', { name: /^Apply/ }).first();
-    // The button previews the sentence as it will read after Apply.
-    const preview = ((await apply.locator('.apply-preview').textContent()) ?? '').replace(/^\s*→\s*/, '').trim();
+    const apply = finding.locator('button.apply').first();
+    // The button shows its label and the new words; its title, the sentence as it will read after Apply.
+    expect((await apply.locator('.apply-label').textContent())!.length).toBeGreaterThan(2);
+    const preview = ((await apply.getAttribute('title')) ?? '').replace(/^Reads: /, '').trim();
     expect(preview.length).toBeGreaterThan(3);
     // The fixture's signature repeats some flagged phrases: count, don't just search.
     const occurrences = async () => (await editorText(gmail)).split(flagged).length - 1;
@@ -69,11 +70,12 @@ describe('popup', () => {
     const popup = await t.openExtensionPage('popup.html');
     const verdict = popup.locator('[data-testid="verdict"]');
     await expect.poll(() => verdict.getAttribute('data-ready'), { timeout: 15_000 }).toBe('false');
-    expect(Number((await popup.locator('[data-testid="open-flags"] strong').textContent()) ?? 0)).toBeGreaterThan(0);
+    await expect.poll(() => popup.locator('[data-testid="fix-list"] li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
 
     const good = await t.openSite('gmail');
     await typeDraft(good, EDITOR.gmail, GOOD);
-    await expect.poll(() => popup.locator('[data-testid="open-flags"] strong').textContent(), { timeout: 15_000 }).toBe('0');
+    await expect.poll(() => verdict.textContent(), { timeout: 15_000 }).toContain('Nothing to fix');
+    expect(await popup.locator('[data-testid="fix-list"]').count()).toBe(0);
     for (const check of MANUAL_CHECKS) await popup.getByLabel(check.label).check();
     await expect.poll(() => verdict.textContent()).toContain('Ready to send');
     await Promise.all([popup.close(), angry.close(), good.close()]);

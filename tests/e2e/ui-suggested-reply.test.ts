@@ -72,6 +72,9 @@ describe.skipIf(!engineSuggests)('suggested reply', () => {
     const expected = await textFromDiff(panel, 0);
     expect(expected).not.toBe(before.reply);
 
+    // Folded near the top of the panel: the diff and its per-change buttons open on request.
+    expect(await section.getByRole('button', { name: 'Accept change 1' }).isVisible()).toBe(false);
+    await section.getByRole('button', { name: 'Show changes' }).click();
     await section.getByRole('button', { name: 'Accept change 1' }).click();
     await confirmIfAsked(panel);
     await expect.poll(async () => (await panelState(t)).reply, { timeout: 10_000 }).toBe(expected);
