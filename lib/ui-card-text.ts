@@ -124,3 +124,24 @@ function clip(text: string): string {
   const cut = text.slice(0, MAX_CHANGE - 1);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_CHANGE / 2))}…`;
 }
+
+/**
+ * The card's button text when the card knows only the finding (its `text`),
+ * not the whole analyzed reply: a suggestion that reaches past the flagged
+ * words then shows its whole replacement.
+ */
+export function cardButtonText(finding: Finding, s: Suggestion, reply?: string): ButtonText {
+  if (reply !== undefined) return suggestionButtonText(reply, finding, s);
+  const ranged = Number.isInteger(s.start) && Number.isInteger(s.end) && (s.start !== finding.start || s.end !== finding.end);
+  const flagged = finding.text ?? '';
+  if (!ranged) return suggestionButtonText(`${' '.repeat(finding.start)}${flagged}`, { ...finding, end: finding.start + flagged.length }, s);
+  const label = s.label.trim();
+  if (!s.replacement.trim()) return { label: label || 'Remove', change: 'removes the sentence', kind: 'remove' };
+  return { label: label || 'Replace', change: clip(s.replacement.trim()), kind: 'replace' };
+}
+
+/** The card's heading for a finding: its plain title and the words it is about. */
+export function cardHeading(finding: Finding): string {
+  const words = finding.text?.trim();
+  return words ? `${findingTitle(finding)}: “${quotePhrase(words, 48)}”` : findingTitle(finding);
+}

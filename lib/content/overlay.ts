@@ -3,6 +3,7 @@
 // Nothing is ever inserted into the host editor; draft text is set as textContent only.
 import type { Finding, Severity, Suggestion } from '../../analyzers/types.ts';
 import { intersect } from './visible-area.ts';
+import { cardButtonText, cardHeading, whyAdvice } from '../ui-card-text.ts';
 
 export interface DrawnUnderline {
   finding: Finding;
@@ -23,7 +24,12 @@ const STYLE = `
 .card button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 .card { position: fixed; pointer-events: auto; z-index: 2147483647; max-width: 360px; min-width: 240px; background: #fff; color: #202124;
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.25); padding: 10px 12px; border-top: 3px solid var(--c); max-height: 60vh; overflow: auto; }
-.card .msg { font-weight: 600; margin-bottom: 4px; }
+.card .title { font-weight: 700; margin-bottom: 2px; }
+.card .msg { margin-bottom: 4px; }
+.card .why-label { font-weight: 600; }
+.card .label { font-weight: 600; }
+.card .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.card button.rule-off { color: #5f6368; }
 .card .why { color: #5f6368; margin-bottom: 8px; }
 .card .actions { display: flex; flex-wrap: wrap; gap: 6px; }
 .card button { font: inherit; border: 1px solid #dadce0; background: #f8f9fa; border-radius: 4px; padding: 4px 8px; cursor: pointer; text-align: left; }
@@ -40,6 +46,8 @@ export interface CardActions {
   ignore(finding: Finding): void;
   /** Opens the side panel (must run inside the click: the browser requires a user gesture). */
   openPanel(): void;
+  /** Turns the finding's rule off in the settings ("Turn off this rule"); absent: the card offers no such button. */
+  disableRule?(finding: Finding): void;
 }
 
 export class Overlay {
@@ -156,25 +164,45 @@ export class Overlay {
     section.dataset.ruleId = finding.ruleId;
     section.dataset.category = finding.category;
     section.dataset.start = String(finding.start);
+    // Plain words: a title naming the words, the message, and one sentence of advice (no playbook references).
+    const title = document.createElement('div');
+    title.className = 'title';
+    title.textContent = cardHeading(finding);
     const msg = document.createElement('div');
     msg.className = 'msg';
     msg.textContent = finding.message;
     const why = document.createElement('div');
     why.className = 'why';
-    why.textContent = finding.rationale;
+    const whyLabel = document.createElement('span');
+    whyLabel.className = 'why-label';
+    whyLabel.textContent = 'Why: ';
+    why.append(whyLabel, whyAdvice(finding));
     const buttons = document.createElement('div');
     buttons.className = 'actions';
     for (const s of finding.suggestions) buttons.append(this.applyButton(finding, s, actions, status));
     const ignore = document.createElement('button');
     ignore.type = 'button';
     ignore.className = 'ignore';
-    ignore.textContent = 'Ignore';
+    ignore.textContent = 'Ignore here';
+    ignore.title = 'Not here: hide this flag at this spot only';
     ignore.addEventListener('click', () => {
       actions.ignore(finding);
       this.closeCard();
     });
     buttons.append(ignore);
-    section.append(msg, why, buttons);
+    if (actions.disableRule) {
+      const off = document.createElement('button');
+      off.type = 'button';
+      off.className = 'rule-off';
+      off.textContent = 'Turn off this rule';
+      off.title = 'Stop flagging this kind of wording everywhere (turn it back on in Tactful settings)';
+      off.addEventListener('click', () => {
+        actions.disableRule!(finding);
+        this.closeCard();
+      });
+      buttons.append(off);
+    }
+    section.append(title, msg, why, buttons);
     return section;
   }
 
@@ -182,9 +210,16 @@ export class Overlay {
     const b = document.createElement('button');
     b.className = 'apply';
     b.type = 'button';
-    const shown = s.replacement.length > 60 ? `${s.replacement.slice(0, 57)}…` : s.replacement;
-    b.textContent = s.replacement ? `Apply "${shown}"` : `Apply: ${s.label || 'remove'}`;
-    b.title = s.label;
+    // The label plus the new words (whole, not cut mid-sentence); "Apply:" is for screen readers.
+    const text = cardButtonText(finding, s);
+    const verb = document.createElement('span');
+    verb.className = 'vh';
+    verb.textContent = 'Apply: ';
+    const label = document.createElement('span');
+    label.className = 'label';
+    label.textContent = text.label;
+    b.append(verb, label, text.kind === 'remove' ? ` — ${text.change}` : ` → “${text.change}”`);
+    b.title = s.replacement || text.change;
     const placeholder = s.replacement.match(/\[[^\]\n]{1,40}\]/)?.[0];
     let confirmed = !placeholder;
     b.addEventListener('click', async () => {

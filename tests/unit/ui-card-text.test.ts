@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import compiled from '../../rules/compiled.json';
 import { CATEGORIES, type Finding } from '../../analyzers/types.ts';
-import { findingTitle, quotePhrase, suggestionButtonText, whyAdvice, withoutCodes } from '../../lib/ui-card-text.ts';
+import { cardButtonText, cardHeading, findingTitle, quotePhrase, suggestionButtonText, whyAdvice, withoutCodes } from '../../lib/ui-card-text.ts';
 
 const reply = "Hi Dana,\nThat's not our fault. As I already explained, per our policy we cannot refund shipped orders.\nJo";
 const at = (phrase: string) => ({ start: reply.indexOf(phrase), end: reply.indexOf(phrase) + phrase.length });
@@ -70,5 +70,21 @@ describe('card wording', () => {
   it('shortens long quotes at a word boundary', () => {
     expect(quotePhrase('one two three four five six seven eight nine ten eleven', 30)).toBe('one two three four five six…');
     expect(quotePhrase('short  text\n')).toBe('short text');
+  });
+});
+
+describe('card text without the whole reply', () => {
+  it('matches the panel for a suggestion over the flagged words, and shows the whole replacement for one that reaches further', () => {
+    const f = { ...finding({}), text: "That's not our fault" };
+    const own = { label: 'Own it for the team', replacement: "That's on us, and I'll fix it" };
+    expect(cardButtonText(f, own)).toEqual(suggestionButtonText(reply, f, own));
+    const sentence = { label: 'Say what you will do', replacement: 'I will fix this for you today.', ...at("That's not our fault.") };
+    expect(cardButtonText(f, sentence)).toEqual({ label: 'Say what you will do', change: 'I will fix this for you today.', kind: 'replace' });
+    expect(cardButtonText(f, { ...sentence, replacement: '' }).kind).toBe('remove');
+  });
+
+  it('heads the card with a plain title and the words it is about, never the rule id', () => {
+    expect(cardHeading({ ...finding({}), text: "That's not our fault" })).toBe('Shifts the blame: “That\'s not our fault”');
+    expect(cardHeading({ ...finding({ category: 'missing_apology', ruleId: 'missing.apology' }), text: '' })).toBe('No apology yet');
   });
 });
