@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { card, EDITOR, launchTactful, panelState, textRects, typeDraft, underlines, waitForUnderline, type Rect, type Site, type Tactful } from './harness.ts';
 
-// Long lines wrap; the flagged words sit on the third and later lines.
+// One long paragraph: the flagged words sit mid-line on wrapped lines, where a
+// mirror that lays text out a few pixels wider or narrower drifts.
 const DRAFT =
-  'Hi Sam,\nThanks for your patience while we looked into this for you. The parcel left our warehouse on Monday and the courier scanned it in Leeds on Tuesday evening.\n' +
-  "Calm down, it's only a small delay.\nYou didn't give us a valid phone number, so the courier couldn't deliver.";
+  'Hi Sam,\nThanks for your patience while we looked into this for you. The parcel left our warehouse on Monday and the courier scanned it in Leeds on Tuesday evening. ' +
+  "Calm down, it's only a small delay. The courier tried twice on Wednesday. You didn't give us a valid phone number, so the courier couldn't deliver.";
 
 const KINDS: { site: Site; kind: string }[] = [
   { site: 'gmail', kind: 'contenteditable' },
@@ -127,6 +128,26 @@ async function expectUnderlinesOnWords(page: Page, selector: string, ruleId: str
   }
 }
 
+/** Puts the caret `offset` characters into `phrase` without a click (a click would open the card). */
+async function placeCaret(page: Page, selector: string, phrase: string, offset: number): Promise<void> {
+  await page.locator(selector).focus();
+  await page.locator(selector).evaluate(
+    (el, { phrase, offset }) => {
+      if (el instanceof HTMLTextAreaElement) {
+        const i = el.value.indexOf(phrase) + offset;
+        return void el.setSelectionRange(i, i);
+      }
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n.nodeValue ?? '').indexOf(phrase);
+        if (i >= 0) return void getSelection()!.setBaseAndExtent(n, i + offset, n, i + offset);
+      }
+    },
+    { phrase, offset },
+  );
+  await page.waitForTimeout(100); // editors sync their model selection from the DOM
+}
+
 // TACTFUL_OVERLAY_KINDS=textarea narrows a run while debugging.
 const only = process.env.TACTFUL_OVERLAY_KINDS?.split(',');
 for (const { site, kind } of KINDS.filter((k) => !only || only.includes(k.kind))) {
@@ -199,7 +220,13 @@ for (const { site, kind } of KINDS.filter((k) => !only || only.includes(k.kind))
       // (Room below the text lets the box scroll that far.)
       const calm = await flagged('dismissive');
       const blame = await flagged('blame');
-      await page.locator(sel).evaluate((el) => ((el as HTMLElement).style.paddingBottom = '400px'));
+      await page.locator(sel).evaluate((el) => {
+        if (!(el instanceof HTMLTextAreaElement)) return void ((el as HTMLElement).style.paddingBottom = '400px');
+        // A textarea's padding does not scroll: empty lines at the end do (typed, so React keeps up).
+        el.focus();
+        el.setSelectionRange(el.value.length, el.value.length);
+        document.execCommand('insertText', false, '\n'.repeat(12));
+      });
       for (let i = 0; i < 60 && (await wordBoxes(page, sel, calm.text)).length; i++) {
         await page.locator(sel).evaluate((el) => {
           const scroller = el instanceof HTMLTextAreaElement ? el : (el.closest('.M9, .ck-editor, #composer') as HTMLElement);
@@ -245,30 +272,13 @@ for (const { site, kind } of KINDS.filter((k) => !only || only.includes(k.kind))
     it('keyboard: Alt+Shift+F opens the card at the caret, focus moves in, Escape returns it to the editor at the same caret', async () => {
       const { ruleId: calmRule, text: calm } = await flagged('dismissive');
       await waitForUnderline(page, calmRule);
-      // Put the caret inside the flagged words without a click (a click would open the card).
-      await page.locator(sel).focus();
-      await page.locator(sel).evaluate((el, phrase) => {
-        if (el instanceof HTMLTextAreaElement) {
-          const i = el.value.indexOf(phrase) + 3;
-          el.setSelectionRange(i, i);
-          return;
-        }
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const i = (n.nodeValue ?? '').indexOf(phrase);
-          if (i >= 0) {
-            getSelection()!.setBaseAndExtent(n, i + 3, n, i + 3);
-            return;
-          }
-        }
-      }, calm);
+      await placeCaret(page, sel, calm, 3);
       const caret = () =>
         page.locator(sel).evaluate((el) => {
           if (el instanceof HTMLTextAreaElement) return { focused: document.activeElement === el, at: `${el.selectionStart}` };
           const s = getSelection()!;
           return { focused: el.contains(document.activeElement) || document.activeElement === el, at: `${s.anchorNode?.nodeValue}@${s.anchorOffset}` };
         });
-      await page.waitForTimeout(100); // editors sync their model selection from the DOM
       const before = await caret();
       expect(before.focused).toBe(true);
       await page.keyboard.press('Alt+Shift+KeyF');
@@ -295,27 +305,28 @@ for (const { site, kind } of KINDS.filter((k) => !only || only.includes(k.kind))
       const before = await page.locator(sel).evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText));
       const { ruleId: calmRule, text: calm } = await flagged('dismissive');
       await waitForUnderline(page, calmRule);
-      await page.locator(sel).evaluate((el, phrase) => {
-        if (el instanceof HTMLTextAreaElement) {
-          const i = el.value.indexOf(phrase) + 1;
-          el.setSelectionRange(i, i);
-          return;
-        }
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const i = (n.nodeValue ?? '').indexOf(phrase);
-          if (i >= 0) return void getSelection()!.setBaseAndExtent(n, i + 1, n, i + 1);
-        }
-      }, calm);
-      await page.waitForTimeout(100);
+      await placeCaret(page, sel, calm, 1);
       await page.keyboard.press('Alt+Shift+KeyF');
       await expect.poll(() => card(page).count()).toBe(1);
       await page.keyboard.press('Enter'); // the first button: the first suggestion's Apply
       await expect.poll(() => card(page).count()).toBe(0);
       const after = await page.locator(sel).evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText));
-      expect(after).not.toContain(calm);
+      // One occurrence fewer (Gmail's quoted history says "Calm down" too).
+      expect(after.split(calm).length).toBe(before.split(calm).length - 1);
       await page.keyboard.press('Control+z');
       await expect.poll(() => page.locator(sel).evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText))).toBe(before);
+    });
+
+    it('the context-menu entry opens the card for the words at the caret (right-click puts the caret there)', async () => {
+      const { ruleId, text } = await flagged('dismissive');
+      await waitForUnderline(page, ruleId);
+      await placeCaret(page, sel, text, 2);
+      const { tabId } = await panelState(t);
+      // What the background sends when "Tactful suggestions for these words" is clicked.
+      await t.serviceWorker.evaluate((id) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'card:open-at-caret' }), tabId);
+      await expect.poll(() => card(page).locator(`section.finding[data-rule-id="${ruleId}"]`).count()).toBe(1);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => card(page).count()).toBe(0);
     });
   });
 }
