@@ -16,6 +16,11 @@ export default defineContentScript({
         browser.runtime.onMessage.addListener((message: unknown) => handler(message as BackgroundToContent));
       },
       loadSettings: async () => withDefaults((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+      async disableRule(ruleId) {
+        const current = withDefaults((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+        if (current.disabledRules.includes(ruleId)) return;
+        await browser.storage.local.set({ [SETTINGS_KEY]: { ...current, disabledRules: [...current.disabledRules, ruleId] } });
+      },
       onSettingsChanged(handler) {
         browser.storage.onChanged.addListener((changes, area) => {
           if (area === 'local' && SETTINGS_KEY in changes) handler(withDefaults(changes[SETTINGS_KEY].newValue));

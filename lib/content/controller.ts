@@ -29,6 +29,8 @@ export interface Messenger {
   onMessage(handler: (message: BackgroundToContent) => Promise<unknown> | undefined): void;
   loadSettings(): Promise<Settings>;
   onSettingsChanged(handler: (s: Settings) => void): void;
+  /** Adds a rule to the user's disabled rules ("Turn off this rule" on the card). */
+  disableRule?(ruleId: string): Promise<void>;
 }
 
 interface Placed {
@@ -362,6 +364,14 @@ export class TactfulContent {
         void this.messenger.send({ type: 'draft:focus', draftId: draft.id }).catch(() => {});
         void this.messenger.send({ type: 'panel:open' }).catch(() => {});
       },
+      disableRule: this.messenger.disableRule
+        ? (finding) => {
+            void this.messenger.disableRule!(finding.ruleId).catch(() => {});
+            // Gone at once; the settings change re-analyzes every draft without it.
+            draft.placed = draft.placed.filter((p) => p.finding.ruleId !== finding.ruleId);
+            this.overlay?.draw(draft.id, draft.placed, visibleArea(draft.el));
+          }
+        : undefined,
     }, { focus: !!returnTo });
     const start = Math.min(...hits.map((h) => h.start));
     const end = Math.max(...hits.map((h) => h.end));
