@@ -5,7 +5,7 @@ import { createStore } from 'zustand/vanilla';
 import { browser } from 'wxt/browser';
 import { CATEGORIES, type Category, type CustomPhrase } from '../analyzers/types.ts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings.ts';
-import { applyTeamPack, parseTeamPack } from './ui-teampack.ts';
+import { applyTeamPack, parseTeamPack, type PackMode } from './ui-teampack.ts';
 
 export interface SettingsState {
   settings: Settings;
@@ -21,7 +21,7 @@ export interface SettingsState {
   addPhrase(phrase: CustomPhrase): Promise<void>;
   removePhrase(index: number): Promise<void>;
   /** Validates a team pack file; on any error the current settings stay untouched. */
-  importPack(text: string): Promise<{ ok: true } | { ok: false; errors: string[] }>;
+  importPack(text: string, mode?: PackMode): Promise<{ ok: true } | { ok: false; errors: string[] }>;
 }
 
 /** Stored settings over the defaults, so older or partial objects still load. */
@@ -65,10 +65,10 @@ export function createSettingsStore() {
     setVoice: (voice) => get().update((s) => ({ ...s, voice })),
     addPhrase: (phrase) => get().update((s) => ({ ...s, customPhrases: [...s.customPhrases, phrase] })),
     removePhrase: (index) => get().update((s) => ({ ...s, customPhrases: s.customPhrases.filter((_, i) => i !== index) })),
-    async importPack(text) {
+    async importPack(text, mode = 'replace') {
       const result = parseTeamPack(text);
       if (!result.ok) return result;
-      await get().update((s) => applyTeamPack(s, result.settings));
+      await get().update((s) => applyTeamPack(s, result.settings, mode));
       return { ok: true };
     },
   }));

@@ -1,10 +1,11 @@
 // A team pack: every shareable setting as one JSON file. Import validates the
-// whole file first and reports every problem in plain words; the current
-// settings are only replaced by a pack that passed.
+// whole file first and reports every problem in plain words; a pack may hold
+// only some settings (a phrase list alone). The options page previews what a
+// pack would change, merged into the current settings or replacing them.
 import { CATEGORIES, type Category, type CustomPhrase, type Severity } from '../analyzers/types.ts';
 import { MAX_TEAM_PHRASES } from '../analyzers/limits.ts';
 import { MAX_PHRASE_CHARS } from '../analyzers/phrases/literal.ts';
-import type { Settings } from './settings.ts';
+import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 export const TEAM_PACK_FORMAT = 'tactful-team-pack';
 export const TEAM_PACK_VERSION = 1;
@@ -19,7 +20,15 @@ export interface TeamPack {
   settings: TeamSettings;
 }
 
-export type PackResult = { ok: true; settings: TeamSettings } | { ok: false; errors: string[] };
+/** What a pack sets; a setting it leaves out stays as it is. */
+export type PackSettings = Partial<TeamSettings>;
+
+export type PackResult = { ok: true; settings: PackSettings } | { ok: false; errors: string[] };
+
+/** Merge: the pack's lists join yours (its version of a phrase wins). Replace: each setting the pack holds replaces yours. */
+export type PackMode = 'merge' | 'replace';
+
+const SHARED_KEYS = ['sites', 'disabledCategories', 'disabledRules', 'sensitivity', 'customPhrases', 'voice'] as const satisfies readonly (keyof TeamSettings)[];
 
 const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 const SENSITIVITIES = ['low', 'normal', 'high'] as const;
@@ -70,8 +79,13 @@ export function validateTeamPack(data: unknown): PackResult {
   if (data.version !== TEAM_PACK_VERSION) {
     return { ok: false, errors: [`Unsupported team pack version ${describe(data.version)}; this version of Tactful reads version ${TEAM_PACK_VERSION}.`] };
   }
-  const s = data.settings;
-  if (!isRecord(s)) return { ok: false, errors: ['"settings" is missing or is not an object.'] };
+  const given = data.settings;
+  if (!isRecord(given)) return { ok: false, errors: ['"settings" is missing or is not an object.'] };
+  // A pack may hold only some settings (a phrase list alone): check what it holds, keep only that.
+  const present = SHARED_KEYS.filter((k) => given[k] !== undefined);
+  if (present.length === 0) return { ok: false, errors: ['The pack holds no settings to import.'] };
+  const { enabled: _personal, ...defaults } = DEFAULT_SETTINGS;
+  const s: Record<string, unknown> = { ...structuredClone(defaults), ...given };
 
   const errors: string[] = [];
   const sites: Record<string, boolean> = {};
@@ -107,29 +121,35 @@ export function validateTeamPack(data: unknown): PackResult {
   if (!(VOICES as readonly unknown[]).includes(s.voice)) errors.push(`"voice" must be formal or warm, not ${describe(s.voice)}.`);
 
   const customPhrases: CustomPhrase[] = [];
+  const firstRow = new Map<string, number>();
   if (!Array.isArray(s.customPhrases)) errors.push('"customPhrases" must be a list.');
   else if (s.customPhrases.length > PACK_LIMITS.phrases) errors.push(`"customPhrases" holds ${s.customPhrases.length} phrases; a pack may hold at most ${PACK_LIMITS.phrases}.`);
   else
     s.customPhrases.forEach((p, i) => {
       const row = `Phrase ${i + 1}`;
       const result = validatePhrase(p);
-      if (typeof result === 'string') errors.push(`${row}: ${result}`);
-      else customPhrases.push(result);
+      if (typeof result === 'string') return void errors.push(`${row}: ${result}`);
+      // The same phrase twice would flag the same words twice, perhaps with different advice.
+      const earlier = firstRow.get(phraseKey(result.avoid));
+      if (earlier !== undefined) return void errors.push(`${row}: "${result.avoid}" is already phrase ${earlier + 1}.`);
+      firstRow.set(phraseKey(result.avoid), i);
+      customPhrases.push(result);
     });
 
   if (errors.length) return { ok: false, errors };
-  return {
-    ok: true,
-    settings: {
-      sites,
-      disabledCategories: [...new Set(disabledCategories)],
-      disabledRules: [...new Set(disabledRules)],
-      sensitivity: s.sensitivity as TeamSettings['sensitivity'],
-      customPhrases,
-      voice: s.voice as TeamSettings['voice'],
-    },
+  const full: TeamSettings = {
+    sites,
+    disabledCategories: [...new Set(disabledCategories)],
+    disabledRules: [...new Set(disabledRules)],
+    sensitivity: s.sensitivity as TeamSettings['sensitivity'],
+    customPhrases,
+    voice: s.voice as TeamSettings['voice'],
   };
+  return { ok: true, settings: Object.fromEntries(present.map((k) => [k, full[k]])) as PackSettings };
 }
+
+/** Two phrases are the same when they differ only in case and spacing. */
+export const phraseKey = (avoid: string) => avoid.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** A team phrase row, or the reason it is not usable. Also used by the options form. */
 export function validatePhrase(p: unknown): CustomPhrase | string {
@@ -157,6 +177,51 @@ export function validatePhrase(p: unknown): CustomPhrase | string {
 }
 
 /** Current settings with a validated pack applied; the personal master switch is kept. */
-export function applyTeamPack(current: Settings, pack: TeamSettings): Settings {
-  return { ...current, ...structuredClone(pack), enabled: current.enabled };
+export function applyTeamPack(current: Settings, pack: PackSettings, mode: PackMode = 'replace'): Settings {
+  const p = structuredClone(pack);
+  if (mode === 'replace') return { ...current, ...p, enabled: current.enabled };
+  const phrases = new Map(current.customPhrases.map((x) => [phraseKey(x.avoid), x]));
+  for (const x of p.customPhrases ?? []) phrases.set(phraseKey(x.avoid), x);
+  return {
+    ...current,
+    sites: { ...current.sites, ...(p.sites ?? {}) },
+    disabledCategories: [...new Set([...current.disabledCategories, ...(p.disabledCategories ?? [])])],
+    disabledRules: [...new Set([...current.disabledRules, ...(p.disabledRules ?? [])])],
+    sensitivity: p.sensitivity ?? current.sensitivity,
+    voice: p.voice ?? current.voice,
+    customPhrases: [...phrases.values()],
+    enabled: current.enabled,
+  };
+}
+
+const quoted = (list: string[], max = 3) =>
+  `${list.slice(0, max).map((x) => `“${x}”`).join(', ')}${list.length > max ? ` and ${list.length - max} more` : ''}`;
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What applying the pack would change, one line per change, in plain words (empty: nothing changes). */
+export function describePackChanges(current: Settings, pack: PackSettings, mode: PackMode): string[] {
+  const next = applyTeamPack(current, pack, mode);
+  const lines: string[] = [];
+  const before = new Map(current.customPhrases.map((x) => [phraseKey(x.avoid), x]));
+  const after = new Map(next.customPhrases.map((x) => [phraseKey(x.avoid), x]));
+  const added = [...after.keys()].filter((k) => !before.has(k)).map((k) => after.get(k)!.avoid);
+  const removed = [...before.keys()].filter((k) => !after.has(k)).map((k) => before.get(k)!.avoid);
+  const changed = [...after.keys()]
+    .filter((k) => before.has(k) && JSON.stringify(before.get(k)) !== JSON.stringify(after.get(k)))
+    .map((k) => after.get(k)!.avoid);
+  if (added.length) lines.push(`Adds ${count(added.length, 'phrase', 'phrases')}: ${quoted(added)}`);
+  if (changed.length) lines.push(`Updates ${count(changed.length, 'phrase', 'phrases')}: ${quoted(changed)}`);
+  if (removed.length) lines.push(`Removes ${count(removed.length, 'of your phrases', 'of your phrases')}: ${quoted(removed)}`);
+  if (next.sensitivity !== current.sensitivity) lines.push(`Sensitivity: ${current.sensitivity} → ${next.sensitivity}`);
+  if (next.voice !== current.voice) lines.push(`Voice of suggested replies: ${current.voice} → ${next.voice}`);
+  const offCats = next.disabledCategories.filter((c) => !current.disabledCategories.includes(c));
+  const onCats = current.disabledCategories.filter((c) => !next.disabledCategories.includes(c));
+  if (offCats.length) lines.push(`Turns off checks for: ${offCats.join(', ').replace(/_/g, ' ')}`);
+  if (onCats.length) lines.push(`Turns checks back on for: ${onCats.join(', ').replace(/_/g, ' ')}`);
+  const offRules = next.disabledRules.filter((r) => !current.disabledRules.includes(r));
+  const onRules = current.disabledRules.filter((r) => !next.disabledRules.includes(r));
+  if (offRules.length) lines.push(`Turns off ${count(offRules.length, 'rule', 'rules')}`);
+  if (onRules.length) lines.push(`Turns ${count(onRules.length, 'rule', 'rules')} back on`);
+  for (const [host, on] of Object.entries(next.sites)) if (current.sites[host] !== on) lines.push(`${host}: ${on ? 'on' : 'off'}`);
+  return lines;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings.ts';
-import { applyTeamPack, exportTeamPack, parseTeamPack, validatePhrase } from '../../lib/ui-teampack.ts';
+import { applyTeamPack, describePackChanges, exportTeamPack, parseTeamPack, validatePhrase } from '../../lib/ui-teampack.ts';
 
 const custom: Settings = {
   enabled: false,
@@ -67,5 +67,43 @@ describe('team pack', () => {
     });
     expect(validatePhrase({ avoid: '   ' })).toBe('"avoid" is empty.');
     expect(validatePhrase({ avoid: 'x', category: 'rude' })).toMatch(/unknown category/);
+  });
+});
+
+describe('team pack preview, merge and partial packs', () => {
+  const pack = (settings: object) => JSON.stringify({ format: 'tactful-team-pack', version: 1, settings });
+  const mine: Settings = { ...DEFAULT_SETTINGS, sensitivity: 'high', customPhrases: [{ avoid: 'no worries', prefer: 'happy to help' }, { avoid: 'ASAP' }] };
+
+  it('accepts a pack that holds only phrases, and leaves every other setting as it is', () => {
+    const parsed = parseTeamPack(pack({ customPhrases: [{ avoid: 'per our policy' }] }));
+    expect(parsed).toEqual({ ok: true, settings: { customPhrases: [{ avoid: 'per our policy' }] } });
+    if (!parsed.ok) return;
+    const next = applyTeamPack(mine, parsed.settings, 'replace');
+    expect(next).toMatchObject({ sensitivity: 'high', customPhrases: [{ avoid: 'per our policy' }] });
+    expect(parseTeamPack(pack({}))).toMatchObject({ ok: false, errors: ['The pack holds no settings to import.'] });
+  });
+
+  it('rejects the same phrase twice in one pack, whatever its case and spacing', () => {
+    const result = parseTeamPack(pack({ customPhrases: [{ avoid: 'Per our  policy' }, { avoid: 'calm down' }, { avoid: 'per our policy' }] }));
+    expect(result).toEqual({ ok: false, errors: ['Phrase 3: "per our policy" is already phrase 1.'] });
+  });
+
+  it('merges phrases by their words (the pack wins), or replaces them, and says what would change before it does', () => {
+    const incoming = { customPhrases: [{ avoid: 'No Worries', prefer: 'glad to help' }, { avoid: 'per our policy' }], voice: 'formal' as const };
+    const merged = applyTeamPack(mine, incoming, 'merge');
+    expect(merged.customPhrases.map((p) => p.avoid)).toEqual(['No Worries', 'ASAP', 'per our policy']);
+    expect(merged.sensitivity).toBe('high');
+    expect(describePackChanges(mine, incoming, 'merge')).toEqual([
+      'Adds 1 phrase: “per our policy”',
+      'Updates 1 phrase: “No Worries”',
+      'Voice of suggested replies: warm → formal',
+    ]);
+    expect(describePackChanges(mine, incoming, 'replace')).toEqual([
+      'Adds 1 phrase: “per our policy”',
+      'Updates 1 phrase: “No Worries”',
+      'Removes 1 of your phrases: “ASAP”',
+      'Voice of suggested replies: warm → formal',
+    ]);
+    expect(describePackChanges(mine, { customPhrases: mine.customPhrases }, 'merge')).toEqual([]);
   });
 });
