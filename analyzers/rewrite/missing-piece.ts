@@ -11,6 +11,8 @@ import { newFindings, reanalyze } from './reanalyze.ts';
 import { newMechanicalProblems } from './mechanical.ts';
 import { capitalizeFirst } from './tidy.ts';
 
+const MAX_TRIED = 4;
+
 /** Candidate sentences, the detector's own template first, then the insertion variants. */
 function sentences(finding: Finding, context: AnalysisContext, reply: string): string[] {
   const seed = hashText(`${context.channel}\n${context.customer.text}\n${reply}`);
@@ -46,7 +48,8 @@ function place(draft: Draft, finding: Finding, sentence: string): Suggestion {
 export function fitMissingPiece(reply: string, finding: Finding, context: AnalysisContext): Suggestion[] {
   const draft = readDraft(reply);
   const before = reanalyze(reply, context);
-  for (const sentence of sentences(finding, context, reply)) {
+  // A few variants: each costs an analysis of the whole draft, and the lazy read must stay cheap.
+  for (const sentence of sentences(finding, context, reply).slice(0, MAX_TRIED)) {
     const sg = place(draft, finding, sentence);
     const a = sg.start ?? finding.start;
     const b = sg.end ?? finding.end;

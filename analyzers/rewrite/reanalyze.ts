@@ -6,6 +6,9 @@
 import { createAnalyzer } from '../index.ts';
 import type { AnalysisContext } from '../context.ts';
 import type { Analyzer, Finding } from '../types.ts';
+import { readDraft } from '../text/draft.ts';
+import { applySensitivity, findPhraseIssues } from '../phrases/index.ts';
+import { combineWithModel } from '../model/index.ts';
 
 export interface Reading {
   phrase: Finding[];
@@ -16,7 +19,7 @@ export interface Reading {
  * Sessions by what the analysis depends on besides the text (channel, options, customer), so
  * one survives from keystroke to keystroke and re-reads only the sentences that changed.
  */
-const sessions = new Map<string, { session: Analyzer; recent: Map<string, Reading> }>();
+const sessions = new Map<string, { session: Analyzer; recent: Map<string, Reading>; cache: Map<string, unknown> }>();
 const MAX_SESSIONS = 4;
 
 function sessionFor(context: AnalysisContext) {
@@ -24,7 +27,7 @@ function sessionFor(context: AnalysisContext) {
   let entry = sessions.get(key);
   if (!entry) {
     if (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
-    entry = { session: createAnalyzer({ ...context.options, channel: context.channel }), recent: new Map() };
+    entry = { session: createAnalyzer({ ...context.options, channel: context.channel }), recent: new Map(), cache: new Map() };
     sessions.set(key, entry);
   }
   return entry;
@@ -42,9 +45,20 @@ export function reanalyze(text: string, context: AnalysisContext): Reading {
   return reading;
 }
 
-/** The phrase findings the analyzer shows for a text. */
+/**
+ * The phrase findings for a sentence, as analyzers/index.ts judges them (rules, then the tone model
+ * beside them, then the user's switches), without the draft-level work: the gate asks this of every
+ * candidate. What it misses, verify.ts catches through the analyzer itself.
+ */
 export function judgePhrases(text: string, context: AnalysisContext): Finding[] {
-  return reanalyze(text, context).phrase;
+  const entry = sessionFor(context);
+  const draft = readDraft(text);
+  const options = context.options ?? {};
+  const judged = applySensitivity(combineWithModel(draft, context, findPhraseIssues(draft, context, entry.cache), options.engine ?? 'combined', entry.cache), options.sensitivity);
+  const offCategories = new Set(options.disabledCategories ?? []);
+  const offRules = new Set(options.disabledRules ?? []);
+  if (entry.cache.size > 20_000) entry.cache.clear();
+  return judged.filter((f) => !offCategories.has(f.category) && !offRules.has(f.ruleId));
 }
 
 /**

@@ -12,6 +12,8 @@ interface Row {
   customer: string;
   reply: string;
 }
+// Each suggested reply re-analyzes its candidates (several passes, each insertion proved): whole-corpus
+// checks take seconds, not milliseconds.
 // The shared dev corpus, read at run time (never copied into the repo), when this checkout sits beside
 // it; otherwise the repo's own hand-written drafts.
 const SHARED = new URL('../../../shared/corpus/dev.jsonl', import.meta.url);
@@ -21,7 +23,7 @@ const rows: Row[] = readFileSync(existsSync(SHARED) ? SHARED : new URL('../cases
   .map((l) => JSON.parse(l));
 const flagged = rows.filter((r) => analyze(r).findings.length > 0);
 
-describe('suggestReply over the whole dev corpus', () => {
+describe('suggestReply over the whole dev corpus', { timeout: 180_000 }, () => {
   it('has drafts to check', () => expect(flagged.length).toBeGreaterThan(20));
 
   for (const voice of ['warm', 'formal'] as const) {
@@ -72,7 +74,7 @@ describe('suggestReply over the whole dev corpus', () => {
   });
 });
 
-describe('suggestReply: what a user sees', () => {
+describe('suggestReply: what a user sees', { timeout: 180_000 }, () => {
   const customer = 'Order #88123 arrived with a cracked lamp and nobody answers my emails. This is ridiculous!';
   const input: AnalyzeInput = { reply: 'Hi Dana,\n\nAs I explained, breakage in transit is the courier\'s problem.\n\nBest,\nMarco', customer, channel: 'email' };
 
@@ -127,7 +129,7 @@ const CONTENT = [
 ];
 const CUSTOMERS = ['', 'My order #55120 is late and I am furious!!', 'I was charged twice for March. Fix it.', 'Thanks, all good.'];
 
-describe('suggestReply properties (fast-check)', () => {
+describe('suggestReply properties (fast-check)', { timeout: 180_000 }, () => {
   it('keeps facts, invents nothing, adds no promise, no error finding, edits reproduce text', () => {
     fc.assert(
       fc.property(
@@ -151,7 +153,7 @@ describe('suggestReply properties (fast-check)', () => {
   });
 });
 
-describe('suggestReply on arbitrary text (fast-check)', () => {
+describe('suggestReply on arbitrary text (fast-check)', { timeout: 180_000 }, () => {
   const WORDS = ['you', 'never', 'sent', 'the', 'invoice', 'calm', 'down', 'As', 'I', 'said', ',', '.', '!!!', '??', 'SORRY', 'but', '#123', '$5', 'KX-9', 'guarantee', '\n', '\n\n', '> quoted', 'Best,', 'é', '😡', 'policy', "can't", 'refund', 'lol'];
   it('never throws, edits reproduce the text, and no draft fact is lost', () => {
     fc.assert(
