@@ -8,7 +8,7 @@
 // ("N of N applies matched" per editor kind) and fail the test.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it, type ExpectStatic } from 'vitest';
 import type { Page } from 'playwright-core';
 import { suggestReply } from '../../analyzers/index.ts';
 import type { Finding } from '../../analyzers/types.ts';
@@ -108,6 +108,16 @@ function expectedAfter(reply: string, f: Finding, i: number): string {
   return reply.slice(0, start) + s.replacement + reply.slice(end);
 }
 
+/** Polls `check` until it holds or `ms` pass (the kinds run concurrently: no global expect.poll). */
+async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 40));
+  }
+}
+
 describe('every suggestion applies exactly, from the card and from the panel, with one undo', () => {
   afterAll(() => {
     const rows = EDITORS.map(({ kind }) => {
@@ -125,10 +135,11 @@ describe('every suggestion applies exactly, from the card and from the panel, wi
   // TACTFUL_APPLY_KINDS=textarea,ckeditor narrows a run while debugging.
   const only = process.env.TACTFUL_APPLY_KINDS?.split(',');
   for (const editor of EDITORS.filter((e) => !only || only.includes(e.kind))) {
-    it(`${editor.kind} (${editor.site})`, async () => {
+    // One browser per editor kind, the four side by side: the run takes minutes, not ten.
+    it.concurrent(`${editor.kind} (${editor.site})`, async ({ expect }) => {
       const t: Tactful = await launchTactful();
       try {
-        await runEditor(t, editor);
+        await runEditor(t, editor, expect);
       } finally {
         await t.close();
       }
@@ -139,7 +150,7 @@ describe('every suggestion applies exactly, from the card and from the panel, wi
   }
 });
 
-async function runEditor(t: Tactful, editor: EditorUnderTest): Promise<void> {
+async function runEditor(t: Tactful, editor: EditorUnderTest, expect: ExpectStatic): Promise<void> {
   await t.setSettings({ sites: { 'www.upwork.com': true, 'www.fiverr.com': true } });
   const page = await t.openSite(editor.site);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 }).catch(() => {});
@@ -149,7 +160,7 @@ async function runEditor(t: Tactful, editor: EditorUnderTest): Promise<void> {
 
   /** Waits until the editor holds `text` and the extension has analyzed exactly that text (newer than version `after`). */
   const settled = async (text: string, after = 0): Promise<DraftState> => {
-    await expect.poll(model, { timeout: 5_000 }).toBe(text);
+    if (!(await until(async () => (await model()) === text, 5_000))) throw new Error(`the editor holds ${JSON.stringify(await model())}, not ${JSON.stringify(text)}`);
     const deadline = Date.now() + 10_000;
     for (;;) {
       const state = await backgroundState();
@@ -175,10 +186,7 @@ async function runEditor(t: Tactful, editor: EditorUnderTest): Promise<void> {
    */
   const check = async (o: Pick<Outcome, 'via' | 'draft' | 'what'>, original: string, expected: string, act: () => Promise<void>, notice?: () => Promise<string | null>) => {
     await act();
-    const matched = await expect
-      .poll(model, { timeout: 4_000 })
-      .toBe(expected)
-      .then(() => true, () => false);
+    const matched = await until(async () => (await model()) === expected, 4_000);
     const holds = await model();
     const outcome: Outcome = { kind: editor.kind, ...o, matched, undone: false };
     if (!matched) outcome.detail = `expected ${JSON.stringify(expected)}, editor holds ${JSON.stringify(holds)}${notice ? `; said ${JSON.stringify(await notice())}` : ''}`;
@@ -187,10 +195,7 @@ async function runEditor(t: Tactful, editor: EditorUnderTest): Promise<void> {
     await page.bringToFront();
     const edited = await settled(holds, state.version);
     await page.keyboard.press('Control+z');
-    outcome.undone = await expect
-      .poll(model, { timeout: 3_000 })
-      .toBe(original)
-      .then(() => true, () => false);
+    outcome.undone = await until(async () => (await model()) === original, 3_000);
     if (outcome.undone) state = await settled(original, edited.version);
     else {
       outcome.detail = `${outcome.detail ?? ''} after one undo the editor holds ${JSON.stringify(await model())}`.trim();
@@ -237,16 +242,22 @@ async function runEditor(t: Tactful, editor: EditorUnderTest): Promise<void> {
     if (expected !== reply) {
       await check({ via: 'accept-all', draft: draft.id, what: 'Accept all' }, reply, expected, async () => {
         await panel.bringToFront();
-        const acceptAll = panel.getByRole('button', { name: 'Accept all' });
-        await acceptAll.click({ timeout: 10_000 });
+        // The panel builds the suggested reply in a worker once the draft settles.
+        await panel.getByRole('button', { name: 'Accept all' }).click({ timeout: 30_000 });
         if (placeholdersIn(editForAll(reply, suggested.edits)!.replacement).length) await confirmPlaceholders(panel);
       }, () => panel.locator('[data-testid="notice"]').textContent({ timeout: 500 }).catch(() => null));
     }
   }
 
   // The same stale-text check guards every path: an edit computed before the words under it changed is refused, and nothing is written.
-  const before = await load(DRAFTS[0].reply);
-  const flagged = before.result.findings.find((x) => x.end > x.start && x.suggestions.length)!;
+  let before = await load(DRAFTS[0].reply);
+  let flagged = before.result.findings.find((x) => x.end > x.start && x.suggestions.length);
+  for (const draft of DRAFTS.slice(1)) {
+    if (flagged) break;
+    before = await load(draft.reply);
+    flagged = before.result.findings.find((x) => x.end > x.start && x.suggestions.length);
+  }
+  if (!flagged) throw new Error('no draft has a flagged phrase with a suggestion');
   const edit = suggestionEdit(before.reply, flagged, flagged.suggestions[0]);
   const changed = before.reply.replace(flagged.text!, `${flagged.text} really`);
   await editor.clear(page);
@@ -260,21 +271,17 @@ async function runEditor(t: Tactful, editor: EditorUnderTest): Promise<void> {
 /** Clicks the underline of `f` (the card lists every finding under that spot). */
 async function openCardFor(page: Page, f: Finding): Promise<void> {
   const selector = `.underline[data-rule-id="${f.ruleId}"][data-start="${f.start}"]`;
-  await expect
-    .poll(
-      async () => {
-        const rect = await page.evaluate((sel) => {
-          const el = document.querySelector('tactful-overlay')?.shadowRoot?.querySelector(sel);
-          const r = el?.getBoundingClientRect();
-          return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
-        }, selector);
-        if (!rect) return false;
-        await page.mouse.click(rect.x + Math.min(rect.width / 2, 12), rect.y + rect.height / 2 - 2);
-        return (await card(page).locator(`section.finding[data-rule-id="${f.ruleId}"][data-start="${f.start}"]`).count()) === 1;
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(true);
+  const opened = await until(async () => {
+  const rect = await page.evaluate((sel) => {
+    const el = document.querySelector('tactful-overlay')?.shadowRoot?.querySelector(sel);
+    const r = el?.getBoundingClientRect();
+    return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+  }, selector);
+  if (!rect) return false;
+  await page.mouse.click(rect.x + Math.min(rect.width / 2, 12), rect.y + rect.height / 2 - 2);
+  return (await card(page).locator(`section.finding[data-rule-id="${f.ruleId}"][data-start="${f.start}"]`).count()) === 1;
+  }, 10_000);
+  if (!opened) throw new Error(`no card for ${f.ruleId}@${f.start}`);
 }
 
 /** The panel asks before writing a placeholder the agent must fill in. */
