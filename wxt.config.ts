@@ -19,6 +19,8 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus', 'scripting', 'activeTab'],
     host_permissions: ['https://mail.google.com/*', 'https://*.zendesk.com/*', ...e2eHosts],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Incognito windows get their own worker: their drafts never meet the normal profile's.
+    incognito: 'split',
     commands: {
       'open-side-panel': {
         suggested_key: { default: 'Alt+Shift+T' },

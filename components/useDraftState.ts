@@ -1,30 +1,39 @@
-// Follows the most recently focused draft: asks the background once, then
-// listens for its 'panel:state' broadcasts (sent on focus and every re-analysis).
+// Follows the draft this page should show: the focused draft of the side panel's own
+// window, or (a page opened in a tab of its own) the latest focused anywhere. State
+// comes only over a port to the worker: runtime messages can be forged by any page's
+// content script. The worker may stop when idle; the port then closes and is reopened.
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
-import type { BackgroundBroadcast, DraftState } from '../lib/messages.ts';
+import type { DraftState } from '../lib/messages.ts';
+import { PANEL_PORT, type PanelHello, type PanelStateMessage } from '../lib/background/panel-ports.ts';
+
+const RECONNECT_MS = 500;
 
 export function useDraftState(onState: (state: DraftState | null) => void): void {
   useEffect(() => {
     let alive = true;
-    // A broadcast is newer than the answer to our first question: never let the answer overwrite it.
-    let heardBroadcast = false;
-    const initial = (state: DraftState | null) => alive && !heardBroadcast && onState(state);
-    browser.runtime
-      .sendMessage({ type: 'panel:get' })
-      .then((state) => initial((state as DraftState | null | undefined) ?? null))
-      .catch(() => initial(null));
-    const listener = (message: unknown) => {
-      const m = message as BackgroundBroadcast | undefined;
-      if (m && m.type === 'panel:state') {
-        heardBroadcast = true;
-        onState(m.state ?? null);
-      }
+    let port: ReturnType<typeof browser.runtime.connect> | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const connect = async () => {
+      const own = await browser.tabs.getCurrent().catch(() => undefined);
+      const windowId = own ? undefined : (await browser.windows.getCurrent().catch(() => undefined))?.id;
+      if (!alive) return;
+      port = browser.runtime.connect({ name: PANEL_PORT });
+      port.onMessage.addListener((raw: unknown) => {
+        const m = raw as PanelStateMessage | undefined;
+        if (alive && m?.type === 'panel:state') onState(m.state ?? null);
+      });
+      port.onDisconnect.addListener(() => {
+        if (alive) retry = setTimeout(() => void connect(), RECONNECT_MS);
+      });
+      const hello: PanelHello = { type: 'panel:hello', windowId };
+      port.postMessage(hello);
     };
-    browser.runtime.onMessage.addListener(listener);
+    void connect();
     return () => {
       alive = false;
-      browser.runtime.onMessage.removeListener(listener);
+      clearTimeout(retry);
+      port?.disconnect();
     };
     // onState is a stable store action.
     // eslint-disable-next-line react-hooks/exhaustive-deps

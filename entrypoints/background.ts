@@ -3,6 +3,8 @@
 import { browser } from 'wxt/browser';
 import { DraftHub } from '../lib/background/draft-hub.ts';
 import { syncOptionalContentScripts } from '../lib/background/optional-sites.ts';
+import { checkedMessage, senderRole } from '../lib/background/message-guard.ts';
+import { PanelPorts, type PortLike } from '../lib/background/panel-ports.ts';
 import { openSidePanel } from '../lib/background/side-panel.ts';
 import type { ApplyResponse, BackgroundBroadcast, BackgroundToContent, ContentToBackground, DraftState, PageToBackground } from '../lib/messages.ts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
@@ -14,9 +16,9 @@ const LAST_STATE_KEY = 'tactful:last-state';
 
 export default defineBackground(() => {
   const hub = new DraftHub({
-    broadcast(state) {
-      const message: BackgroundBroadcast = { type: 'panel:state', state };
-      browser.runtime.sendMessage(message).catch(() => {}); // no page open: nobody listens
+    broadcast(state, windowId) {
+      // Over the panel port only: a runtime message could be forged by any content script.
+      panels.post(windowId);
       // The service worker is stopped when idle; the panel still finds the last draft.
       void browser.storage.session?.set({ [LAST_STATE_KEY]: state }).catch(() => {});
     },
@@ -35,21 +37,29 @@ export default defineBackground(() => {
     if (area === 'local' && SETTINGS_KEY in changes) hub.setSettings({ ...DEFAULT_SETTINGS, ...((changes[SETTINGS_KEY].newValue as Partial<Settings>) ?? {}) });
   });
 
+  const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, ''); // "chrome-extension://<id>"
+  const panels = new PanelPorts(browser.runtime.id, extensionOrigin, (windowId) => hub.current(windowId));
+  browser.runtime.onConnect.addListener((port) => panels.accept(port as unknown as PortLike));
+
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-    const message = raw as ContentToBackground | PageToBackground;
-    const tabId = sender.tab?.id;
+    const role = senderRole(sender, browser.runtime.id, extensionOrigin);
+    const message = checkedMessage(raw, role);
+    if (!message || !role) return undefined; // wrong shape, too big, or not this sender's to ask
+    // A content script speaks only about its own tab; only extension pages name one.
+    const tabId = role.kind === 'content' ? role.tabId : undefined;
+    const windowId = role.kind === 'content' ? role.windowId : undefined;
     switch (message.type) {
       case 'panel:open':
         // Synchronously, inside the user gesture that sent the message.
         openSidePanel(tabId, sender.tab?.windowId);
         return undefined;
       case 'panel:get':
-        return ready.then(async () => hub.current() ?? ((await browser.storage.session?.get(LAST_STATE_KEY).catch(() => undefined))?.[LAST_STATE_KEY] as DraftState | undefined) ?? null);
+        return ready.then(async () => hub.current(message.windowId) ?? ((await browser.storage.session?.get(LAST_STATE_KEY).catch(() => undefined))?.[LAST_STATE_KEY] as DraftState | undefined) ?? null);
       case 'draft:update':
-        if (tabId === undefined) return undefined;
-        return ready.then(() => hub.update(tabId, message));
+        if (tabId === undefined || role.kind !== 'content') return undefined;
+        return ready.then(() => (hub.allows(role.host) ? hub.update(tabId, message, windowId) : undefined));
       case 'draft:focus':
-        if (tabId !== undefined) hub.focus(tabId, message.draftId);
+        if (tabId !== undefined) hub.focus(tabId, message.draftId, windowId);
         return undefined;
       case 'draft:closed':
         if (tabId !== undefined) hub.closed(tabId, message.draftId);

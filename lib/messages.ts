@@ -46,7 +46,8 @@ export type ContentToBackground =
   | { type: 'panel:open' };
 
 export type PageToBackground =
-  | { type: 'panel:get' }
+  /** The draft to show in `windowId`'s side panel (none: the latest focused anywhere). */
+  | { type: 'panel:get'; windowId?: number }
   /** From the popup's button; the popup also opens the panel itself, since the gesture doesn't travel with a message. */
   | { type: 'panel:open' }
   | { type: 'draft:apply'; tabId: number; draftId: string; edit: TextEdit }

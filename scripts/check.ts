@@ -1,7 +1,7 @@
 // `tactful check`: lints reply drafts (files, directories or stdin) and prints
 // ESLint-style findings. Exit code: 1 when any error-level finding exists,
 // 0 otherwise, 2 when an input cannot be read.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../analyzers/index.ts';
 import type { AnalyzeResult, Channel, ChecklistItem, Finding, Severity } from '../analyzers/types.ts';
@@ -77,30 +77,90 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** A draft this long is a log or a dump, not a reply: refused without reading the rest. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+/** Characters analyzed per draft, as in the extension; the rest is not checked (and a note says so). */
+export const MAX_ANALYZED_CHARS = 100_000;
+
 const DRAFT_EXTENSIONS = /\.(?:txt|md|eml|text)$/i;
+
+/** Not a text draft (NUL bytes or invalid UTF-8): skipped, and the run exits 2. */
+export class BinaryInputError extends UsageError {
+  override name = 'BinaryInputError';
+}
+
+/** Reads at most `limit` + 1 bytes, so an oversized input is known without reading it all. */
+function readBounded(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.alloc(64 * 1024);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') continue; // non-blocking stdin not ready yet
+      if ((err as NodeJS.ErrnoException).code === 'EOF') break;
+      throw err;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+    total += n;
+    if (total > limit) break;
+  }
+  return Buffer.concat(chunks);
+}
 
 /** Reads a draft file ("-" is stdin), without a UTF-8 byte-order mark. */
 export function readInput(path: string): string {
-  let text: string;
+  const name = path === '-' ? 'stdin' : `'${path}'`;
+  let bytes: Buffer;
   try {
-    text = path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
+    const fd = path === '-' ? 0 : openSync(path, 'r');
+    try {
+      bytes = readBounded(fd, MAX_INPUT_BYTES);
+    } finally {
+      if (fd !== 0) closeSync(fd);
+    }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code ?? String(err);
-    throw new UsageError(`cannot read ${path === '-' ? 'stdin' : `'${path}'`}: ${why}`);
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code === 'ELOOP' ? 'too many symbolic links' : code ?? String(err);
+    throw new UsageError(`cannot read ${name}: ${why}`);
+  }
+  if (bytes.length > MAX_INPUT_BYTES) throw new UsageError(`${name} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; a reply draft is much smaller`);
+  if (bytes.includes(0)) throw new BinaryInputError(`${name} is a binary file, not a text draft: skipped`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new BinaryInputError(`${name} is not UTF-8 text: skipped`);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Expands directories to the draft files (.txt, .md, .eml, .text) inside them, sorted. */
+/** Expands directories to the draft files (.txt, .md, .eml, .text) inside them, sorted. Each directory is read once, so a symlink loop ends. */
 export function expandPaths(paths: string[]): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
   const walk = (dir: string) => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return; // a dangling link or a loop the system refuses to resolve
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
     for (const name of readdirSync(dir).sort()) {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const full = join(dir, name);
-      const st = statSync(full);
+      let st;
+      try {
+        st = statSync(full);
+      } catch {
+        continue; // a broken or looping symlink is not a draft
+      }
       if (st.isDirectory()) walk(full);
       else if (DRAFT_EXTENSIONS.test(name)) out.push(full);
     }
@@ -148,7 +208,13 @@ export function pickPalette(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv)
   return stream.isTTY && !env.NO_COLOR ? COLORS : NO_COLORS;
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+/**
+ * Text from a draft, a file name or a message, made safe for a terminal: control characters
+ * (escape sequences could recolour, retitle or rewrite the screen) and bidirectional overrides
+ * are dropped, whitespace runs become one space.
+ */
+export const safeText = (s: string) => s.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]+/gu, (m) => (/\s/.test(m) ? ' ' : ''));
+const oneLine = (s: string) => safeText(s).replace(/\s+/g, ' ').trim();
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 function suggestionHint(f: Finding): string {
@@ -205,7 +271,7 @@ export function formatFile(report: FileReport, c: Palette, opts: { withCustomer:
   const shown = opts.quiet ? report.findings.filter((f) => f.severity === 'error') : report.findings;
   const lines: string[] = [];
   if (shown.length === 0 && !opts.withCustomer) return '';
-  lines.push(c.underline(report.file));
+  lines.push(c.underline(oneLine(report.file)));
   if (opts.withCustomer) {
     const r = report.customer;
     const verdict = r.escalate ? c.red(c.bold('escalate: consider handing over to a manager or colleague')) : 'no escalation needed';
@@ -219,7 +285,7 @@ export function formatFile(report: FileReport, c: Palette, opts: { withCustomer:
   const rows = shown.map((f) => ({
     where: `${f.line}:${f.column}`,
     severity: f.severity,
-    category: f.category,
+    category: oneLine(f.category),
     message: oneLine(f.message),
     hint: suggestionHint(f),
   }));
@@ -255,8 +321,8 @@ export interface CheckRun {
   quiet: boolean;
 }
 
-/** Runs `check`, writing to `out`; returns the exit code (0 clean or warnings only, 1 errors). */
-export function runCheck(run: CheckRun, out: (s: string) => void, palette: Palette): number {
+/** Runs `check`, writing to `out` (and notes to `note`); returns the exit code (0 clean or warnings only, 1 errors, 2 a file skipped). */
+export function runCheck(run: CheckRun, out: (s: string) => void, palette: Palette, note: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): number {
   const customer = run.customerFile === undefined ? undefined : readInput(run.customerFile);
   const paths = expandPaths(run.files);
   if (paths.length === 0) throw new UsageError('no draft files found (looked for .txt, .md, .eml, .text)');
@@ -264,8 +330,22 @@ export function runCheck(run: CheckRun, out: (s: string) => void, palette: Palet
     throw new UsageError('stdin ("-") can be read only once');
   }
   // Read everything first so a missing file fails the run before any output, like ESLint.
-  const inputs = paths.map((file) => ({ file: file === '-' ? '<stdin>' : file, text: readInput(file) }));
-  const reports = inputs.map(({ file, text }) => checkText(file, text, { customer, channel: run.channel }));
+  // Binary files are skipped with a note; the others are still checked.
+  let skipped = 0;
+  const inputs = paths.flatMap((file) => {
+    try {
+      return [{ file: file === '-' ? '<stdin>' : file, text: readInput(file) }];
+    } catch (err) {
+      if (!(err instanceof BinaryInputError)) throw err;
+      skipped++;
+      note(`tactful: ${safeText(err.message)}`);
+      return [];
+    }
+  });
+  const reports = inputs.map(({ file, text }) => {
+    if (text.length > MAX_ANALYZED_CHARS) note(`tactful: ${oneLine(file)}: only the first ${MAX_ANALYZED_CHARS.toLocaleString('en')} characters were checked`);
+    return checkText(file, text.slice(0, MAX_ANALYZED_CHARS), { customer: customer?.slice(0, MAX_ANALYZED_CHARS), channel: run.channel });
+  });
   if (run.json) {
     out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
   } else {
@@ -274,5 +354,6 @@ export function runCheck(run: CheckRun, out: (s: string) => void, palette: Palet
       .filter((b) => b !== '');
     out([...blocks, formatSummary(reports, palette, run.quiet)].join('\n\n'));
   }
+  if (skipped > 0) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

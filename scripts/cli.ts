@@ -44,7 +44,8 @@ Exit codes: 0 no error-level finding, 1 at least one error-level finding
 Colors only when stdout is a terminal and NO_COLOR is unset.`;
 
 function fail(message: string): number {
-  process.stderr.write(`tactful: ${message}\nRun "tactful --help" for usage.\n`);
+  // File names in messages come from the user's disk: no escape sequences reach the terminal.
+  process.stderr.write(`tactful: ${message.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, '')}\nRun "tactful --help" for usage.\n`);
   return 2;
 }
 

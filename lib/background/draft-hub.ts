@@ -1,15 +1,19 @@
 // The background's memory: one incremental analyzer per open draft, the latest
-// DraftState of each, which draft was focused most recently (across tabs), and
-// the findings the user ignored (filtered here so overlay and side panel agree).
+// DraftState of each, which draft was focused most recently in each window (a side
+// panel belongs to one window) and anywhere, and the findings the user ignored
+// (filtered here so overlay and side panel agree).
 import { createAnalyzer } from '../../analyzers/index.ts';
 import type { AnalyzeResult, Analyzer, Channel, Finding } from '../../analyzers/types.ts';
 import type { ContentToBackground, DraftState } from '../messages.ts';
 import { DEFAULT_SETTINGS, toAnalyzeOptions, type Settings } from '../settings.ts';
+import { siteEnabled } from '../ui-sites.ts';
 
 type DraftUpdate = Extract<ContentToBackground, { type: 'draft:update' }>;
 
 interface Entry {
   tabId: number;
+  /** The browser window the tab is in (-1: unknown); a tab may be dragged to another. */
+  windowId: number;
   analyzer: Analyzer;
   channel: Channel;
   input: DraftUpdate;
@@ -19,8 +23,8 @@ interface Entry {
 }
 
 export interface HubEffects {
-  /** Tell extension pages (side panel, popup) what to show. */
-  broadcast(state: DraftState | null): void;
+  /** Tell extension pages (side panel, popup) of `windowId` what to show (undefined: every window's). */
+  broadcast(state: DraftState | null, windowId?: number): void;
   /** Push a re-analysis to the content script that owns the draft. */
   pushToTab(tabId: number, draftId: string, state: DraftState): void;
 }
@@ -30,42 +34,51 @@ const ignoreKey = (ruleId: string, text: string) => `${ruleId}\u0000${text}`;
 
 export class DraftHub {
   private entries = new Map<string, Entry>();
+  /** The focused draft anywhere (pages that follow the latest draft) and per window. */
   private focused: string | undefined;
+  private focusedIn = new Map<number, string>();
   private settings: Settings = DEFAULT_SETTINGS;
 
   constructor(private effects: HubEffects) {}
 
-  update(tabId: number, input: DraftUpdate): DraftState {
+  update(tabId: number, input: DraftUpdate, windowId = -1): DraftState {
     const k = key(tabId, input.draftId);
     let entry = this.entries.get(k);
     if (!entry || entry.channel !== input.channel) {
       const analyzer = createAnalyzer({ ...toAnalyzeOptions(this.settings), channel: input.channel });
-      entry = { tabId, analyzer, channel: input.channel, input, raw: undefined as never, state: undefined as never, ignored: entry?.ignored ?? new Set() };
+      entry = { tabId, windowId, analyzer, channel: input.channel, input, raw: undefined as never, state: undefined as never, ignored: entry?.ignored ?? new Set() };
       this.entries.set(k, entry);
     }
+    entry.windowId = windowId;
     entry.input = input;
     this.analyze(entry);
     if (!this.focused || !this.entries.has(this.focused)) this.focused = k;
-    if (this.focused === k) this.effects.broadcast(entry.state);
+    const inWindow = this.focusedIn.get(windowId);
+    if (!inWindow || !this.entries.has(inWindow)) this.focusedIn.set(windowId, k);
+    if (this.focusedIn.get(windowId) === k || this.focused === k) this.effects.broadcast(entry.state, windowId);
     return entry.state;
   }
 
-  focus(tabId: number, draftId: string): void {
+  /** Only a draft the hub knows can take focus: an unknown id must not blank the panel. */
+  focus(tabId: number, draftId: string, windowId?: number): void {
     const k = key(tabId, draftId);
-    this.focused = k;
     const entry = this.entries.get(k);
-    if (entry) this.effects.broadcast(entry.state);
+    if (!entry) return;
+    if (windowId !== undefined) entry.windowId = windowId;
+    this.focused = k;
+    this.focusedIn.set(entry.windowId, k);
+    this.effects.broadcast(entry.state, entry.windowId);
   }
 
   closed(tabId: number, draftId: string): void {
     const k = key(tabId, draftId);
     this.entries.delete(k);
-    if (this.focused === k) this.refocus();
+    this.refocus();
   }
 
   tabClosed(tabId: number): void {
     for (const [k, e] of this.entries) if (e.tabId === tabId) this.entries.delete(k);
-    if (this.focused && !this.entries.has(this.focused)) this.refocus();
+    this.refocus();
   }
 
   ignore(tabId: number, draftId: string, ruleId: string, start: number, end: number): DraftState | undefined {
@@ -74,33 +87,55 @@ export class DraftHub {
     entry.ignored.add(ignoreKey(ruleId, entry.state.reply.slice(start, end)));
     entry.state = this.stateOf(entry, entry.raw, entry.state.version + 1);
     this.effects.pushToTab(tabId, draftId, entry.state);
-    if (this.focused === key(tabId, draftId)) this.effects.broadcast(entry.state);
+    const k = key(tabId, draftId);
+    if (this.focused === k || this.focusedIn.get(entry.windowId) === k) this.effects.broadcast(entry.state, entry.windowId);
     return entry.state;
   }
 
   setSettings(settings: Settings): void {
     this.settings = settings;
+    // Nothing to re-analyze (a worker that just started): a null broadcast would blank an open panel.
+    if (this.entries.size === 0) return;
     for (const entry of this.entries.values()) {
       entry.analyzer.setOptions?.(toAnalyzeOptions(settings));
       this.analyze(entry);
       this.effects.pushToTab(entry.tabId, entry.input.draftId, entry.state);
     }
-    this.effects.broadcast(this.current());
+    for (const windowId of this.focusedIn.keys()) this.effects.broadcast(this.current(windowId), windowId);
   }
 
-  current(): DraftState | null {
-    return (this.focused && this.entries.get(this.focused)?.state) || null;
+  /** Whether a content script on `host` may send drafts: Tactful is on and the user turned the site on. */
+  allows(host: string): boolean {
+    return this.settings.enabled !== false && siteEnabled(this.settings.sites ?? {}, host);
+  }
+
+  /** The draft a page of `windowId` shows; without a window, the latest focused anywhere. */
+  current(windowId?: number): DraftState | null {
+    const k = windowId === undefined ? this.focused : this.focusedIn.get(windowId);
+    return (k && this.entries.get(k)?.state) || null;
   }
 
   get(tabId: number, draftId: string): DraftState | undefined {
     return this.entries.get(key(tabId, draftId))?.state;
   }
 
+  /** After a draft went away: each window whose focused draft is gone falls back to its most recent one. */
   private refocus(): void {
+    const latestIn = new Map<number, Entry>();
     let latest: Entry | undefined;
-    for (const e of this.entries.values()) if (!latest || e.state.updatedAt > latest.state.updatedAt) latest = e;
-    this.focused = latest ? key(latest.tabId, latest.input.draftId) : undefined;
-    this.effects.broadcast(this.current());
+    for (const e of this.entries.values()) {
+      if (!latest || e.state.updatedAt > latest.state.updatedAt) latest = e;
+      const w = latestIn.get(e.windowId);
+      if (!w || e.state.updatedAt > w.state.updatedAt) latestIn.set(e.windowId, e);
+    }
+    if (!this.focused || !this.entries.has(this.focused)) this.focused = latest ? key(latest.tabId, latest.input.draftId) : undefined;
+    for (const [windowId, k] of [...this.focusedIn]) {
+      if (this.entries.has(k)) continue;
+      const next = latestIn.get(windowId);
+      if (next) this.focusedIn.set(windowId, key(next.tabId, next.input.draftId));
+      else this.focusedIn.delete(windowId);
+      this.effects.broadcast(this.current(windowId), windowId);
+    }
   }
 
   private analyze(entry: Entry): void {

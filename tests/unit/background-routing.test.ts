@@ -7,7 +7,14 @@ import { SETTINGS_KEY, DEFAULT_SETTINGS } from '../../lib/settings.ts';
 
 const b = fakeBrowser as any;
 const event = () => ({ addListener: vi.fn(), removeListener: vi.fn(), hasListener: vi.fn() });
-const GMAIL_TAB = { tab: { id: 7, windowId: 1 } };
+const EXT_ORIGIN = 'chrome-extension://test-extension-id';
+/** A content script in the top frame of a tab (what Chrome reports as the sender). */
+const contentSender = (tabId: number, host = 'mail.google.com', windowId = 1, more: Record<string, unknown> = {}) => ({
+  id: 'test-extension-id', url: `https://${host}/mail/u/0/`, origin: `https://${host}`, frameId: 0, tab: { id: tabId, windowId }, ...more,
+});
+const GMAIL_TAB = contentSender(7);
+/** The side panel or popup: an extension page, no tab. */
+const PANEL = { id: 'test-extension-id', url: `${EXT_ORIGIN}/sidepanel.html`, origin: EXT_ORIGIN };
 const send = async (message: unknown, sender: unknown = {}) => (await b.runtime.onMessage.trigger(message, sender))[0];
 const update = (reply: string) => ({
   type: 'draft:update', draftId: 'd1', site: 'gmail', editorKind: 'contenteditable', channel: 'email', internalNote: false, reply, customer: 'Where is my order?!',
@@ -29,6 +36,7 @@ describe('background routing', () => {
     b.permissions = { getAll: async () => ({ origins: [] }), onAdded: event(), onRemoved: event() };
     sidePanelOpen = vi.fn(async () => undefined);
     b.sidePanel = { open: sidePanelOpen };
+    b.runtime.onConnect = event();
     background.main();
   });
 
@@ -36,19 +44,19 @@ describe('background routing', () => {
     const state = await send(update('Calm down, it is only a delay.'), GMAIL_TAB);
     expect(state.tabId).toBe(7);
     expect(state.result.findings.some((f: any) => f.category === 'dismissive')).toBe(true);
-    expect((await send({ type: 'panel:get' })).draftId).toBe('d1');
+    expect((await send({ type: 'panel:get' }, PANEL)).draftId).toBe('d1');
   });
 
   it('routes an Apply from the side panel to the tab that owns the draft', async () => {
     await send(update('Calm down.'), GMAIL_TAB);
     const edit = { start: 0, end: 9, expected: 'Calm down', replacement: 'I understand' };
-    expect(await send({ type: 'draft:apply', tabId: 7, draftId: 'd1', edit })).toEqual({ ok: true });
+    expect(await send({ type: 'draft:apply', tabId: 7, draftId: 'd1', edit }, PANEL)).toEqual({ ok: true });
     expect(b.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'draft:apply', draftId: 'd1', edit });
   });
 
   it('answers a refusal when the tab is gone', async () => {
     b.tabs.sendMessage = vi.fn(async () => { throw new Error('No tab'); });
-    const res = await send({ type: 'draft:apply', tabId: 99, draftId: 'd1', edit: { start: 0, end: 1, expected: 'x', replacement: 'y' } });
+    const res = await send({ type: 'draft:apply', tabId: 99, draftId: 'd1', edit: { start: 0, end: 1, expected: 'x', replacement: 'y' } }, PANEL);
     expect(res.ok).toBe(false);
     expect(res.reason).toMatch(/closed|reloaded/);
   });
@@ -64,5 +72,85 @@ describe('background routing', () => {
     await vi.waitFor(() => expect(tabMessages.some((m: any) => m.type === 'draft:state')).toBe(true));
     const pushed: any = tabMessages.filter((m: any) => m.type === 'draft:state').at(-1);
     expect(pushed.state.result.findings.some((f: any) => f.category === 'dismissive')).toBe(false);
+  });
+
+  it('a content script cannot read, write or ignore in another tab', async () => {
+    await send(update('Calm down, it is only a delay.'), GMAIL_TAB);
+    const evil = contentSender(9, 'mail.google.com');
+    expect(await send({ type: 'panel:get' }, evil)).toBeUndefined();
+    const edit = { start: 0, end: 9, expected: 'Calm down', replacement: 'Pay here: evil.example' };
+    expect(await send({ type: 'draft:apply', tabId: 7, draftId: 'd1', edit }, evil)).toBeUndefined();
+    expect(await send({ type: 'draft:ignore', tabId: 7, draftId: 'd1', ruleId: 'dismissive/calm-down', start: 0, end: 9 }, evil)).toBeUndefined();
+    expect(b.tabs.sendMessage).not.toHaveBeenCalled();
+    // Its own ignore names no tab and reaches only its own drafts (tab 9 has none).
+    expect(await send({ type: 'draft:ignore', draftId: 'd1', ruleId: 'dismissive/calm-down', start: 0, end: 9 }, evil)).toBeNull();
+    expect((await send({ type: 'panel:get' }, PANEL)).result.findings.some((f: any) => f.category === 'dismissive')).toBe(true);
+  });
+
+  it('takes drafts only from top frames of this extension on sites the user turned on', async () => {
+    const calm = update('Calm down, it is only a delay.');
+    expect(await send(calm, contentSender(7, 'mail.google.com', 1, { frameId: 3 }))).toBeUndefined(); // an iframe
+    expect(await send(calm, contentSender(7, 'mail.google.com', 1, { id: 'other-extension' }))).toBeUndefined();
+    expect(await send(calm, { id: 'test-extension-id', frameId: 0 })).toBeUndefined(); // no tab
+    expect(await send(calm, contentSender(7, 'www.upwork.com'))).toBeUndefined(); // optional site, not turned on
+    expect(await send({ type: 'panel:get' }, PANEL)).toBeNull();
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, sites: { 'www.upwork.com': true } } });
+    await vi.waitFor(async () => expect((await send(calm, contentSender(7, 'www.upwork.com')))?.tabId).toBe(7));
+  });
+
+  it('refuses messages of the wrong shape or size', async () => {
+    expect(await send({ ...update('x'), reply: 'a'.repeat(100_001) }, GMAIL_TAB)).toBeUndefined();
+    expect(await send({ ...update('x'), reply: 42 }, GMAIL_TAB)).toBeUndefined();
+    expect(await send({ ...update('x'), site: 'evil' }, GMAIL_TAB)).toBeUndefined();
+    expect(await send({ ...update('x'), draftId: '<img src=x>' }, GMAIL_TAB)).toBeUndefined();
+    expect(await send({ type: 'draft:apply', tabId: 7, draftId: 'd1', edit: { start: 5, end: 1, expected: '', replacement: '' } }, PANEL)).toBeUndefined();
+    expect(await send({ type: 'no-such-thing' }, PANEL)).toBeUndefined();
+    expect(await send('panel:get', PANEL)).toBeUndefined();
+    expect(b.tabs.sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('an unknown draft id cannot take focus away from the draft the panel shows', async () => {
+    await send(update('Calm down, it is only a delay.'), GMAIL_TAB);
+    await send({ type: 'draft:focus', draftId: 'd999' }, contentSender(9));
+    expect((await send({ type: 'panel:get' }, PANEL)).draftId).toBe('d1');
+  });
+
+  describe('the panel port', () => {
+    const connect = (sender: unknown) => {
+      const posted: any[] = [];
+      const listeners: ((m: unknown) => void)[] = [];
+      const port = {
+        name: 'tactful-panel',
+        sender,
+        postMessage: vi.fn((m: unknown) => posted.push(m)),
+        disconnect: vi.fn(),
+        onMessage: { addListener: (l: (m: unknown) => void) => listeners.push(l) },
+        onDisconnect: { addListener: vi.fn() },
+      };
+      const [accept] = b.runtime.onConnect.addListener.mock.calls.at(-1);
+      accept(port);
+      return { port, posted, hello: (windowId?: number) => listeners.forEach((l) => l({ type: 'panel:hello', windowId })) };
+    };
+
+    it("shows each window's own focused draft, and follows it as it changes", async () => {
+      await send(update('Calm down, it is only a delay.'), contentSender(7, 'mail.google.com', 1));
+      await send({ ...update('As I already explained, no.'), draftId: 'd2' }, contentSender(8, 'mail.google.com', 2));
+      const one = connect(PANEL);
+      const two = connect(PANEL);
+      one.hello(1);
+      two.hello(2);
+      expect(one.posted.at(-1).state.reply).toContain('Calm down');
+      expect(two.posted.at(-1).state.reply).toContain('already explained');
+      await send({ ...update('Calm down now.'), draftId: 'd1' }, contentSender(7, 'mail.google.com', 1));
+      expect(one.posted.at(-1).state.reply).toBe('Calm down now.');
+      expect(two.posted.every((m) => m.state.tabId === 8)).toBe(true); // window 2 never saw window 1's draft
+    });
+
+    it('turns away a content script that opens the port', () => {
+      const page = connect(GMAIL_TAB);
+      page.hello(1);
+      expect(page.port.disconnect).toHaveBeenCalled();
+      expect(page.posted).toEqual([]);
+    });
   });
 });

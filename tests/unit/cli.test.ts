@@ -1,7 +1,7 @@
 // The `tactful` CLI as a user runs it: a child process on the bundled sample
 // thread and on temp files, checking exit codes, line:col and JSON output.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -278,5 +278,68 @@ describe('tactful eval', { timeout: 30_000 }, () => {
     const run = tactful(['eval', join(tmp, 'nope.jsonl')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('no such file');
+  });
+});
+
+describe('tactful check on hostile inputs (security review)', { timeout: 60_000 }, () => {
+  const dir = () => mkdtempSync(join(tmpdir(), 'tactful-hostile-'));
+
+  it('refuses a file over 1 MB at once, with exit code 2', () => {
+    const d = dir();
+    const big = join(d, 'big.txt');
+    writeFileSync(big, 'Calm down. '.repeat(100_000)); // 1.1 MB: ran out of memory after 300 s before
+    const r = tactful(['check', big]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/larger than 1 MB/);
+  });
+
+  it('checks only the first 100,000 characters of a long draft, and says so', () => {
+    const d = dir();
+    const long = join(d, 'long.txt');
+    writeFileSync(long, `${'We are looking into it. '.repeat(4_200)}\nCalm down.`);
+    const r = tactful(['check', long, '--json']);
+    expect(r.stderr).toMatch(/only the first 100,000 characters/);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.findings.some((f) => f.category === 'dismissive')).toBe(false); // "Calm down" sits past the cap
+  });
+
+  it('skips binary files with a note and exits 2, still checking the text files', () => {
+    const d = dir();
+    writeFileSync(join(d, 'logo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a, 0x1a, 0x00, 0x00]));
+    writeFileSync(join(d, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x6c, 0x6d, 0x20, 0xe9, 0xe9, 0xff]));
+    writeFileSync(join(d, 'reply.txt'), 'Calm down, it is only a delay.');
+    const r = tactful(['check', d]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/logo\.txt' is a binary file/);
+    expect(r.stderr).toMatch(/latin1\.txt' is not UTF-8 text/);
+    expect(findingLines(r.stdout).some((f) => f.category === 'dismissive')).toBe(true);
+  });
+
+  it('prints no terminal escape sequences from the draft or the file name', () => {
+    const d = dir();
+    const evil = join(d, 'a\u001b]0;pwned\u0007b.txt');
+    writeFileSync(evil, 'Calm down\u001b[2J\u001b[31m now, \u009b1mplease.');
+    const r = tactful(['check', evil]);
+    expect(r.stdout).toMatch(/dismissive/);
+    // NO_COLOR output (not a terminal): not a single control character besides newlines.
+    expect(/[\p{Cc}]/u.test(r.stdout.replace(/\n/g, ''))).toBe(false);
+    const missing = tactful(['check', join(d, 'gone\u001b[2J.txt')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).not.toContain('\u001b');
+  });
+
+  it('does not follow a symlink loop', () => {
+    const d = dir();
+    mkdirSync(join(d, 'macros'));
+    writeFileSync(join(d, 'macros', 'reply.txt'), 'Calm down, it is only a delay.');
+    symlinkSync('..', join(d, 'macros', 'up'));
+    symlinkSync('loop-b', join(d, 'loop-a'));
+    symlinkSync('loop-a', join(d, 'loop-b'));
+    const r = tactful(['check', d, '--json']);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    const reports = JSON.parse(r.stdout) as JsonReport | JsonReport[];
+    const files = (Array.isArray(reports) ? reports : [reports]).map((x) => x.file);
+    expect(files).toEqual([join(d, 'macros', 'reply.txt')]);
+    expect(r.code).toBe(1);
   });
 });
