@@ -129,6 +129,31 @@ const CONTENT = [
 ];
 const CUSTOMERS = ['', 'My order #55120 is late and I am furious!!', 'I was charged twice for March. Fix it.', 'Thanks, all good.'];
 
+describe('suggestReply: consistent with itself (issue 8)', { timeout: 180_000 }, () => {
+  it('keeps the writer\'s bracketed internal note, word for word, with its facts', () => {
+    const note = "[Internal: refund of $49 approved by Sam, ref RF-2231 — don't mention until processed]";
+    const input = { reply: `Hi Dana,\n\nAs I already explained, you clicked the button twice. ${note}\n\nBest,\nMarco`, customer: 'I was charged twice for March!!! Fix this NOW.' };
+    const { text } = suggestReply(input);
+    expect(text).toContain(note);
+    expect(checkReply(input, text).lostFacts).toEqual([]);
+    expect(text).not.toMatch(/\], but I can/);
+  });
+  it('does not apologize for "the wrong size" beside a sentence insisting the size is right', () => {
+    const input = { reply: 'Hi Tom,\n\nThe files are exactly the size you approved.\n\nBest,\nAnna', customer: 'The banner files are the wrong size, I cannot use them. Very disappointed.' };
+    const { text } = suggestReply(input);
+    expect(text).toMatch(/exactly the size you approved/);
+    expect(text).toMatch(/\b(?:sorry|apologi[sz]e)\b/i);
+    expect(text).not.toMatch(/sorry (?:about|for) the wrong size/i);
+    expect(text).not.toMatch(/handle the wrong size/i);
+  });
+  it('leaves no warning in the README demo draft once the placeholders are filled in', () => {
+    const input = { reply: 'Hi Dana,\n\nAs I explained, you clicked the button twice.\n\nBest,\nMarco', customer: 'I was charged twice for March!!! Fix this NOW.' };
+    const { text } = suggestReply(input, { engine: 'rules' });
+    const left = analyze({ ...input, reply: text }, { engine: 'rules' }).findings.filter((f) => f.severity !== 'info');
+    expect(left.map((f) => `${f.ruleId} "${f.text}"`)).toEqual([]);
+  });
+});
+
 describe('suggestReply properties (fast-check)', { timeout: 180_000 }, () => {
   it('keeps facts, invents nothing, adds no promise, no error finding, edits reproduce text', () => {
     fc.assert(
