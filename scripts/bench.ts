@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { text as alexText } from 'alex';
 import { analyze, createAnalyzer } from '../analyzers/index.ts';
+import { gzipSync } from 'node:zlib';
 
 // write-good is CommonJS without type declarations: its documented API, typed here.
 const writeGood = createRequire(import.meta.url)('write-good') as (text: string) => { index: number; offset: number; reason: string }[];
@@ -89,7 +90,7 @@ function fill(template: string, next: () => number): string {
 const countWords = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** A draft of about `words` words: greeting, paragraphs of 2–5 sentences, sign-off. */
-export function makeDraft(words: number, seed: number): string {
+export function makeDraft(words: number, seed: number, problemShare = 0.25): string {
   const next = rng(seed);
   const paragraphs: string[] = [];
   let count = 0;
@@ -97,7 +98,7 @@ export function makeDraft(words: number, seed: number): string {
     const size = 2 + Math.floor(next() * 4);
     const sentences: string[] = [];
     for (let i = 0; i < size && count < words; i++) {
-      const pool = next() < 0.25 ? PROBLEM : CLEAN;
+      const pool = next() < problemShare ? PROBLEM : CLEAN;
       const sentence = fill(pool[Math.floor(next() * pool.length)], next);
       sentences.push(sentence);
       count += countWords(sentence);
@@ -252,6 +253,32 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** A signed difference: "+3.0 MB", "-0.1 MB". */
 const delta = (bytes: number) => `${bytes < 0 ? '-' : '+'}${mb(Math.abs(bytes))}`;
 
+/** What the on-device tone model (analyzers/model/) costs: the engine with rules only vs rules + model, beside alex. */
+function benchToneModel(): void {
+  console.log('\nTone model (rules only vs rules + model, 1,000 words, cold; same run)');
+  const runs = QUICK ? 8 : 30;
+  const rows: [string, number][] = [
+    ['typical (a quarter of sentences flagged)', 0.25],
+    ['dense (four in five sentences flagged)', 0.8],
+  ];
+  for (const [label, share] of rows) {
+    const drafts = Array.from({ length: runs }, (_, i) => makeDraft(1000, 9000 + i, share));
+    const timeOf = (fn: (d: string) => unknown) => stats(drafts.map((d) => time(() => fn(d)))).median;
+    const rules = timeOf((d) => analyze({ reply: d, customer: CUSTOMER }, { engine: 'rules' }));
+    const combined = timeOf((d) => analyze({ reply: d, customer: CUSTOMER }));
+    const alex = timeOf((d) => alexText(d));
+    console.log(`  ${label.padEnd(42)} rules ${fmt(rules)} ms, rules + model ${fmt(combined)} ms (+${fmt(combined - rules)}), alex ${fmt(alex)} ms: ${(combined / alex).toFixed(2)} × alex`);
+  }
+  const session = createAnalyzer();
+  const draft = makeDraft(1000, 77);
+  session.update(draft, CUSTOMER);
+  const spans = sentenceSpans(draft);
+  const edits = spans.slice(0, QUICK ? 30 : 200).map((s, i) => `${draft.slice(0, s.start + 1)}${'xyz'[i % 3]}${draft.slice(s.start + 1)}`);
+  console.log(`  incremental 1-char edit with the model: ${fmt(stats(edits.map((e) => time(() => session.update(e, CUSTOMER)))).median)} ms median`);
+  const weights = readFileSync(new URL('../analyzers/model/weights.json', import.meta.url));
+  console.log(`  weights: ${(weights.length / 1024).toFixed(0)} KB, ${(gzipSync(weights, { level: 9 }).length / 1024).toFixed(0)} KB gzipped (background bundle only; the content script never loads the engine)`);
+}
+
 function main(): void {
   const sizes = [
     { words: 100, cold: QUICK ? 20 : 150, incremental: QUICK ? 50 : 400 },
@@ -316,6 +343,8 @@ function main(): void {
   );
   console.log(`  info  the same with every suggestion rewritten and gated: ${fmt(cold1000.full)} ms = ${(cold1000.full / cold1000.alex).toFixed(2)} × alex`);
   console.log(`  ${incremental1000 <= 1 ? 'PASS' : 'FAIL'}  incremental edit on 1,000 words ≤ 1 ms median: ${fmt(incremental1000)} ms`);
+
+  benchToneModel();
 
   console.log(`\nPathological 100,000-character drafts (cold analyze, Tactful only; each in a child process stopped after ${PATHOLOGICAL_LIMIT_MS / 1000} s)`);
   for (let i = 0; i < PATHOLOGICAL.length; i++) {

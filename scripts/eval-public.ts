@@ -16,6 +16,8 @@ import { readCustomer } from '../analyzers/customer.ts';
 import { readDraft } from '../analyzers/text/draft.ts';
 import { readReplyMoves } from '../analyzers/missing.ts';
 import { scorePoliteness } from '../analyzers/tone.ts';
+import { toneScores } from '../analyzers/model/index.ts';
+import { isarcasmHeldOut } from './training/corpus.ts';
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, commas and newlines inside quotes, CRLF or LF. */
 export function parseCsv(text: string): string[][] {
@@ -117,12 +119,14 @@ export interface Metric {
   dataset: string;
   n: number;
   ours: Record<string, number>;
+  /** The same measure with the phrase rules alone (no tone model), where it applies. */
+  rulesOnly?: Record<string, number>;
   baseline: Record<string, number>;
   note: string;
 }
 
-const flagged = (text: string, category?: string) =>
-  analyze({ reply: text }).findings.some((f) => f.severity !== 'info' && (category === undefined || f.category === category));
+const flagged = (text: string, category?: string, engine: 'rules' | 'combined' = 'combined') =>
+  analyze({ reply: text }, { engine }).findings.some((f) => f.severity !== 'info' && (category === undefined || f.category === category));
 
 function politeness(dir: string): Metric {
   const rows = csvRecords(readFileSync(`${dir}/politeness/wikipedia.annotated.csv`, 'utf8'));
@@ -149,6 +153,7 @@ function sarcasmMetric(name: string, dataset: string, items: { text: string; gol
     dataset,
     n: items.length,
     ours: { ...precisionRecall(items.map((i) => flagged(i.text, 'sarcasm')), gold) },
+    rulesOnly: { ...precisionRecall(items.map((i) => flagged(i.text, 'sarcasm', 'rules')), gold) },
     baseline: { ...precisionRecall(items.map((i) => afinnScore(i.text) < 0), gold) },
     note: 'sarcasm finding (warning/error) vs "AFINN score < 0"',
   };
@@ -170,6 +175,32 @@ function irony(dir: string, limit: number): Metric {
     });
   }
   return sarcasmMetric('irony P/R', 'tweeteval/irony (train+val)', sample(items, limit));
+}
+
+/**
+ * iSarcasmEval pairs: a sarcastic tweet and its author's literal rephrase; the
+ * sarcastic one should score higher. Only the rows the tone model never
+ * trained on (scripts/training/corpus.ts keeps one row in five out).
+ */
+function isarcasmPairs(dir: string): Metric {
+  const [header, ...rows] = parseCsv(readFileSync(`${dir}/isarcasm/train.En.csv`, 'utf8'));
+  const col = (name: string) => header.indexOf(name);
+  const pairs = rows.filter((r, i) => isarcasmHeldOut(i) && r[col('sarcastic')] === '1' && r[col('tweet')] && r[col('rephrase')]).map((r) => [r[col('tweet')], r[col('rephrase')]]);
+  const accuracy = (score: (text: string) => number) =>
+    pairs.reduce((sum, [sarcastic, plain]) => {
+      const a = score(sarcastic);
+      const b = score(plain);
+      return sum + (a > b ? 1 : a === b ? 0.5 : 0);
+    }, 0) / pairs.length;
+  return {
+    name: 'sarcasm pair accuracy (sarcastic tweet scored above its literal rephrase)',
+    dataset: 'isarcasm/train.En.csv, the fifth of rows held out of training',
+    n: pairs.length,
+    ours: { accuracy: accuracy((t) => toneScores(t).sarcasm ?? 0) },
+    rulesOnly: { accuracy: accuracy((t) => (flagged(t, 'sarcasm', 'rules') ? 1 : 0)) },
+    baseline: { accuracy: accuracy((t) => -afinnScore(t)) },
+    note: 'tone model sarcasm probability vs a rule flag (ties count half) vs negated AFINN score',
+  };
 }
 
 function epitome(dir: string): Metric {
@@ -213,12 +244,14 @@ function ucc(dir: string, limit: number): Metric {
   const rows = csvRecords(readFileSync(`${dir}/ucc/val.csv`, 'utf8'));
   const healthy = sample(rows.filter((r) => r.comment && UNHEALTHY.every((a) => Number(r[a]) === 0)), limit);
   const ours = healthy.filter((r) => flagged(r.comment)).length / healthy.length;
+  const rulesOnly = healthy.filter((r) => flagged(r.comment, undefined, 'rules')).length / healthy.length;
   const base = healthy.filter((r) => afinnScore(r.comment) < 0).length / healthy.length;
   return {
     name: 'false-flag rate on healthy comments',
     dataset: 'ucc/val.csv (no unhealthy attribute)',
     n: healthy.length,
     ours: { falseFlagRate: ours },
+    rulesOnly: { falseFlagRate: rulesOnly },
     baseline: { falseFlagRate: base },
     note: 'any warning/error phrase finding vs "AFINN score < 0" (lower is better)',
   };
@@ -227,7 +260,7 @@ function ucc(dir: string, limit: number): Metric {
 function format(metrics: Metric[]): string {
   const fmt = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `${k} ${Number.isFinite(v) ? v.toFixed(3) : 'n/a'}`).join(', ');
   return metrics
-    .map((m) => `${m.name} — ${m.dataset}, n=${m.n}\n  Tactful:   ${fmt(m.ours)}\n  sentiment: ${fmt(m.baseline)}\n  (${m.note})`)
+    .map((m) => `${m.name} — ${m.dataset}, n=${m.n}\n  Tactful:   ${fmt(m.ours)}${m.rulesOnly ? `\n  rules only: ${fmt(m.rulesOnly)}` : ''}\n  sentiment: ${fmt(m.baseline)}\n  (${m.note})`)
     .join('\n');
 }
 
@@ -236,6 +269,7 @@ export function runPublicEval(dir: string, limit = 5000): Metric[] {
   const tasks: [string, () => Metric][] = [
     ['politeness', () => politeness(dir)],
     ['isarcasm', () => isarcasm(dir, limit)],
+    ['isarcasm pairs', () => isarcasmPairs(dir)],
     ['irony', () => irony(dir, limit)],
     ['epitome', () => epitome(dir)],
     ['complaints', () => complaints(dir)],

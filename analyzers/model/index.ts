@@ -4,7 +4,7 @@
 // (2) drops a rule hit it is confident is harmless. Thresholds and vetoes were
 // chosen on writers held out of training (scripts/train.ts), never on a blind set.
 import modelFile from './weights.json' with { type: 'json' };
-import type { Draft, Sentence } from '../text/draft.ts';
+import { readDraft, type Draft, type Sentence } from '../text/draft.ts';
 import type { AnalysisContext } from '../context.ts';
 import type { Category, Finding } from '../types.ts';
 import { AGENT_ACTION } from '../phrases/predicates.ts';
@@ -247,4 +247,17 @@ export function judgeMissingPieces(
     } else if (probs[k] >= threshold) out.push(missingPieceFinding(draft, context, phraseFindings, category));
   });
   return out.concat(ruleMissing.filter((f) => !scorer.categories.includes(f.category)));
+}
+
+/**
+ * The sentence head's probability of each phrase category for a text, the
+ * highest over its sentences: a score for ranking (eval:public), not a finding.
+ */
+export function toneScores(text: string, level: SentenceContext['customerLevel'] = 'none'): Partial<Record<Category, number>> {
+  const draft = readDraft(text);
+  const { scorer } = shippedModel().sentence;
+  const probs = scoreSentences(scorer, draft.sentences, sentenceContexts(draft.sentences, level));
+  const out: Partial<Record<Category, number>> = {};
+  scorer.categories.forEach((c, k) => (out[c] = probs.reduce((m, p) => Math.max(m, p[k]), 0)));
+  return out;
 }

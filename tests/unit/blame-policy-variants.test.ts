@@ -4,11 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../analyzers/index.ts';
 
+// The phrase rules' own specs: they run with engine 'rules'. The tone model beside them is judged
+// on held-out writers and the blind set (npm run train, npm run eval:blind) and in tone-model.test.ts.
+const RULES_ONLY = { engine: 'rules' } as const;
+
 const UPSET = 'This is the third time I am writing. My order never arrived, I was charged twice and nobody helps. I want my money back.';
 
 function categoriesFor(sentence: string): string[] {
   const reply = `Hi Sam,\n\n${sentence}\n\nBest,\nAlex`;
-  return analyze({ reply, customer: UPSET }).findings.filter((f) => f.severity !== 'info').map((f) => f.category);
+  return analyze({ reply, customer: UPSET }, RULES_ONLY).findings.filter((f) => f.severity !== 'info').map((f) => f.category);
 }
 
 const BLAME_FLAG = [

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../analyzers/index.ts';
 
+// The phrase rules' own specs: they run with engine 'rules'. The tone model beside them is judged
+// on held-out writers and the blind set (npm run train, npm run eval:blind) and in tone-model.test.ts.
+const RULES_ONLY = { engine: 'rules' } as const;
+
 const missing = (reply: string, customer?: string) =>
-  analyze({ reply, customer }).findings.filter((f) => f.category.startsWith('missing_'));
+  analyze({ reply, customer }, RULES_ONLY).findings.filter((f) => f.category.startsWith('missing_'));
 const predicted = (reply: string, customer?: string) =>
   new Set(missing(reply, customer).filter((f) => f.severity !== 'info').map((f) => f.category));
 
@@ -141,9 +145,9 @@ describe('empathy: acknowledging feelings or impact, not just the words "I under
 describe('an apology with "yet" in it', () => {
   it('counts "I\'m sorry your order hasn\'t shipped yet" as an apology, and "sorry, yet…" as taken back', () => {
     const customer = 'My order #5521 still has not shipped and nobody answers. I want my money back NOW.';
-    const sincere = analyze({ reply: "I'm sorry your order #5521 hasn't shipped yet. I've asked the warehouse to send it today.", customer });
+    const sincere = analyze({ reply: "I'm sorry your order #5521 hasn't shipped yet. I've asked the warehouse to send it today.", customer }, RULES_ONLY);
     expect(sincere.findings.map((f) => f.category)).not.toContain('missing_apology');
-    const takenBack = analyze({ reply: "I'm sorry, yet the rules are the rules. I've asked the warehouse to send it today.", customer });
+    const takenBack = analyze({ reply: "I'm sorry, yet the rules are the rules. I've asked the warehouse to send it today.", customer }, RULES_ONLY);
     expect(takenBack.findings.map((f) => f.category)).toContain('missing_apology');
   });
 });

@@ -6,11 +6,15 @@ import type { Category } from '../../analyzers/types.ts';
 import { BUILT_IN_RULES } from '../../analyzers/phrases/index.ts';
 import { patternTriggers } from '../../analyzers/phrases/pattern.ts';
 
+// The phrase rules' own specs: they run with engine 'rules'. The tone model beside them is judged
+// on held-out writers and the blind set (npm run train, npm run eval:blind) and in tone-model.test.ts.
+const RULES_ONLY = { engine: 'rules' } as const;
+
 const CUSTOMER = 'I have been waiting two weeks and the replacement still has not arrived. This is unacceptable!';
 
 function flagged(reply: string, customer = CUSTOMER): Set<Category> {
   const out = new Set<Category>();
-  for (const f of analyze({ reply, customer }).findings) if (f.severity !== 'info' && !f.category.startsWith('missing_')) out.add(f.category);
+  for (const f of analyze({ reply, customer }, RULES_ONLY).findings) if (f.severity !== 'info' && !f.category.startsWith('missing_')) out.add(f.category);
   return out;
 }
 
@@ -201,7 +205,7 @@ describe('phrase contrasts', () => {
     expect(flagged(reply).size).toBe(0);
   });
   it('does not flag the same phrase twice when two rules see it', () => {
-    const findings = analyze({ reply: 'We apologize for any inconvenience this may have caused.', customer: CUSTOMER }).findings.filter(
+    const findings = analyze({ reply: 'We apologize for any inconvenience this may have caused.', customer: CUSTOMER }, RULES_ONLY).findings.filter(
       (f) => f.category === 'non_apology',
     );
     expect(findings).toHaveLength(1);

@@ -9,13 +9,17 @@ import { BUILT_IN_RULES } from '../../analyzers/phrases/index.ts';
 import { PHRASE_CATEGORIES } from '../../analyzers/types.ts';
 import { buildCompiled, COMPILED_PATH, loadRuleSources } from '../../scripts/build-rules.ts';
 
+// The phrase rules' own specs: they run with engine 'rules'. The tone model beside them is judged
+// on held-out writers and the blind set (npm run train, npm run eval:blind) and in tone-model.test.ts.
+const RULES_ONLY = { engine: 'rules' } as const;
+
 /** A plausible upset customer, so rules that only apply to complaints are in play. */
 const UPSET_CUSTOMER = "This is the second time my order arrived broken and nobody answered my emails. I'm really disappointed.";
 
 const sources = loadRuleSources();
 
 function ruleIdsFor(sentence: string): string[] {
-  return analyze({ reply: sentence, customer: UPSET_CUSTOMER }).findings.map((f) => f.ruleId);
+  return analyze({ reply: sentence, customer: UPSET_CUSTOMER }, RULES_ONLY).findings.map((f) => f.ruleId);
 }
 
 describe('phrase rules', () => {
