@@ -4,9 +4,10 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { CATEGORIES, type Category, type Severity } from '../analyzers/types.ts';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../lib/ui-labels.ts';
-import { ruleCatalog, rulesByCategory } from '../lib/ui-rules.ts';
+import { ruleCatalog, ruleMatches, rulesByCategory } from '../lib/ui-rules.ts';
 import { KNOWN_SITES, isManifestHost, originsFor, siteEnabled } from '../lib/ui-sites.ts';
-import { exportTeamPack, teamPackFileName, validatePhrase } from '../lib/ui-teampack.ts';
+import { applyTeamPack, describePackChanges, exportTeamPack, parseTeamPack, teamPackFileName, validatePhrase, type PackMode, type PackSettings } from '../lib/ui-teampack.ts';
+import type { Settings } from '../lib/settings.ts';
 import { settingsStore, useSettings } from './settingsStore.ts';
 
 // The engine may publish its rule list; without it the page offers categories only.
@@ -66,16 +67,44 @@ function SitesSection() {
 
 function CategoriesSection() {
   const { disabledCategories, disabledRules } = useSettings((s) => s.settings);
-  const grouped = useMemo(() => rulesByCategory(RULES), []);
+  const [query, setQuery] = useState('');
+  const grouped = useMemo(() => rulesByCategory(RULES.filter((r) => ruleMatches(r, query))), [query]);
   const store = settingsStore.getState();
+  const known = new Set(RULES.map((r) => r.id));
+  // Rules turned off from the card that the list does not show (team phrases, the tone model).
+  const offElsewhere = disabledRules.filter((id) => !known.has(id));
   return (
     <section aria-labelledby="cats-h">
       <h2 id="cats-h">What to check</h2>
       {RULES.length === 0 && <p className="muted">Switch whole categories on or off.</p>}
+      {RULES.length > 0 && (
+        <p>
+          <label>
+            Find a rule{' '}
+            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. calm down, policy, refund" />
+          </label>
+        </p>
+      )}
+      {offElsewhere.length > 0 && (
+        <div className="card" data-testid="rules-off-elsewhere">
+          <p>Turned off from a card:</p>
+          <ul className="plain">
+            {offElsewhere.map((id) => (
+              <li key={id}>
+                {id.startsWith('model/') ? `Tone model: ${CATEGORY_LABELS[id.slice(6) as Category] ?? id.slice(6)}` : id}{' '}
+                <button type="button" onClick={() => void store.toggleRule(id, true)}>
+                  Turn back on
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ul className="plain">
         {CATEGORIES.map((category) => {
           const on = !disabledCategories.includes(category);
           const rules = grouped.get(category) ?? [];
+          if (query.trim() && rules.length === 0) return null;
           return (
             <li key={category} data-category={category}>
               <label>
@@ -83,13 +112,13 @@ function CategoriesSection() {
                 {CATEGORY_LABELS[category]}
               </label>
               {rules.length > 0 && (
-                <details>
+                <details open={query.trim() !== ''}>
                   <summary>
                     {rules.length} {rules.length === 1 ? 'rule' : 'rules'}
                   </summary>
-                  <ul className="plain nested">
+                  <ul className="plain nested rules">
                     {rules.map((rule) => (
-                      <li key={rule.id} data-rule-id={rule.id} title={rule.description}>
+                      <li key={rule.id} data-rule-id={rule.id}>
                         <label>
                           <input
                             type="checkbox"
@@ -97,8 +126,24 @@ function CategoriesSection() {
                             checked={on && !disabledRules.includes(rule.id)}
                             onChange={(e) => void store.toggleRule(rule.id, e.target.checked)}
                           />{' '}
-                          {rule.title} <code className="muted">{rule.id}</code>
+                          <strong>{rule.title}</strong>
                         </label>
+                        {rule.description && <p className="rule-description">{rule.description}</p>}
+                        {(rule.flagExample || rule.passExample) && (
+                          <p className="rule-examples muted">
+                            {rule.flagExample && (
+                              <>
+                                Flags: <q>{rule.flagExample}</q>
+                              </>
+                            )}
+                            {rule.flagExample && rule.passExample && ' · '}
+                            {rule.passExample && (
+                              <>
+                                Fine: <q>{rule.passExample}</q>
+                              </>
+                            )}
+                          </p>
+                        )}
                       </li>
                     ))}
                   </ul>
@@ -247,9 +292,18 @@ function PhrasesSection() {
   );
 }
 
+type PackStep =
+  | { kind: 'idle' }
+  | { kind: 'invalid'; errors: string[] }
+  | { kind: 'preview'; name: string; pack: PackSettings; mode: PackMode }
+  | { kind: 'imported'; previous: Settings; changes: number }
+  | { kind: 'undone' };
+
+/** Import: the file is checked, its changes previewed (merge or replace), applied on request, and can be undone. */
 function TeamPackSection() {
   const fileInput = useRef<HTMLInputElement>(null);
-  const [result, setResult] = useState<{ ok: true } | { ok: false; errors: string[] } | null>(null);
+  const current = useSettings((s) => s.settings);
+  const [step, setStep] = useState<PackStep>({ kind: 'idle' });
   const exportPack = () => {
     const pack = exportTeamPack(settingsStore.getState().settings);
     const url = URL.createObjectURL(new Blob([JSON.stringify(pack, null, 2)], { type: 'application/json' }));
@@ -259,33 +313,88 @@ function TeamPackSection() {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
-  const importFile = async (file: File | undefined) => {
+  const chooseFile = async (file: File | undefined) => {
     if (!file) return;
-    setResult(await settingsStore.getState().importPack(await file.text()));
+    const result = parseTeamPack(await file.text());
+    setStep(result.ok ? { kind: 'preview', name: file.name, pack: result.settings, mode: 'merge' } : { kind: 'invalid', errors: result.errors });
     if (fileInput.current) fileInput.current.value = '';
   };
+  const importNow = async (pack: PackSettings, mode: PackMode) => {
+    const previous = structuredClone(settingsStore.getState().settings);
+    const changes = describePackChanges(previous, pack, mode).length;
+    await settingsStore.getState().update((s) => applyTeamPack(s, pack, mode));
+    setStep({ kind: 'imported', previous, changes });
+  };
+  const undo = async (previous: Settings) => {
+    await settingsStore.getState().update((s) => ({ ...previous, enabled: s.enabled }));
+    setStep({ kind: 'undone' });
+  };
+  const changes = step.kind === 'preview' ? describePackChanges(current, step.pack, step.mode) : [];
   return (
     <section aria-labelledby="pack-h">
       <h2 id="pack-h">Team pack</h2>
-      <p className="muted">Share sites, checks, sensitivity, voice and phrases with your team as one JSON file.</p>
+      <p className="muted">Share sites, checks, sensitivity, voice and phrases with your team as one JSON file. A pack may hold only phrases.</p>
       <div className="actions">
         <button type="button" onClick={exportPack}>
           Export team pack
         </button>
         <label className="file">
-          Import team pack <input ref={fileInput} type="file" accept="application/json,.json" onChange={(e) => void importFile(e.target.files?.[0])} />
+          Import team pack <input ref={fileInput} type="file" accept="application/json,.json" onChange={(e) => void chooseFile(e.target.files?.[0])} />
         </label>
       </div>
-      {result?.ok && (
+      {step.kind === 'preview' && (
+        <div className="card" role="region" aria-labelledby="pack-preview-h" data-testid="pack-preview">
+          <h3 id="pack-preview-h">Before importing {step.name}</h3>
+          <fieldset>
+            <legend>How to import</legend>
+            {(
+              [
+                ['merge', 'Merge: add its phrases and switches to yours'],
+                ['replace', 'Replace: use the pack’s settings instead of yours'],
+              ] as const
+            ).map(([mode, label]) => (
+              <label key={mode} className="radio">
+                <input type="radio" name="pack-mode" value={mode} checked={step.mode === mode} onChange={() => setStep({ ...step, mode })} /> {label}
+              </label>
+            ))}
+          </fieldset>
+          {changes.length === 0 ? (
+            <p data-testid="pack-changes">Nothing would change: you already have these settings.</p>
+          ) : (
+            <ul data-testid="pack-changes">
+              {changes.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          )}
+          <div className="actions">
+            <button type="button" className="primary" disabled={changes.length === 0} onClick={() => void importNow(step.pack, step.mode)}>
+              Import
+            </button>
+            <button type="button" onClick={() => setStep({ kind: 'idle' })}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {step.kind === 'imported' && (
         <p className="notice ok" role="status" data-testid="import-result">
-          Team pack imported.
+          Team pack imported ({step.changes} {step.changes === 1 ? 'change' : 'changes'}).{' '}
+          <button type="button" onClick={() => void undo(step.previous)}>
+            Undo import
+          </button>
         </p>
       )}
-      {result && !result.ok && (
+      {step.kind === 'undone' && (
+        <p className="notice ok" role="status" data-testid="import-result">
+          Import undone: your settings are as they were.
+        </p>
+      )}
+      {step.kind === 'invalid' && (
         <div className="notice error" role="alert" data-testid="import-result">
           <p>The file was not imported; your settings are unchanged.</p>
           <ul>
-            {result.errors.map((e, i) => (
+            {step.errors.map((e, i) => (
               <li key={i}>{e}</li>
             ))}
           </ul>

@@ -9,11 +9,14 @@ export interface RuleEntry {
   /** What the rule flags, when the engine says so. */
   description?: string;
   category: Category;
+  /** A sentence the rule flags, and one it lets pass (from the rule's own examples). */
+  flagExample?: string;
+  passExample?: string;
 }
 
-/** 'blame/check-your-spam' → 'Check your spam'. */
+/** 'blame/check-your-spam' → 'Check your spam'; the 'x-' prefix of later rule batches is not part of the name. */
 export function titleFromId(id: string): string {
-  const words = (id.split('/').pop() ?? id).replace(/[-_]+/g, ' ').trim();
+  const words = (id.split('/').pop() ?? id).replace(/^x-/, '').replace(/[-_]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -39,9 +42,26 @@ export function ruleCatalog(compiled: unknown): RuleEntry[] {
     seen.add(id);
     const title = [r.title, r.name].find((t): t is string => typeof t === 'string' && t.trim() !== '') ?? titleFromId(id);
     const description = typeof r.message === 'string' ? r.message : undefined;
-    entries.push({ id, title, description, category: r.category });
+    const examples = (r.examples && typeof r.examples === 'object' ? r.examples : {}) as { flag?: unknown; pass?: unknown };
+    const first = (list: unknown) => (Array.isArray(list) ? list.find((x): x is string => typeof x === 'string' && x.trim() !== '') : undefined);
+    entries.push({ id, title, description, category: r.category, flagExample: first(examples.flag), passExample: first(examples.pass) });
+  }
+  // Two rules of one category with the same name ("Brush off" twice) are told apart.
+  const named = new Map<string, number>();
+  for (const e of entries) {
+    const key = `${e.category}|${e.title.toLowerCase()}`;
+    const n = (named.get(key) ?? 0) + 1;
+    named.set(key, n);
+    if (n > 1) e.title = `${e.title} (more wordings${n > 2 ? ` ${n - 1}` : ''})`;
   }
   return entries;
+}
+
+/** Whether a rule matches the options page's search box (name, description or examples, any case). */
+export function ruleMatches(rule: RuleEntry, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  return [rule.title, rule.description, rule.flagExample, rule.passExample, rule.id].some((t) => t?.toLowerCase().includes(q));
 }
 
 export function rulesByCategory(rules: readonly RuleEntry[]): Map<Category, RuleEntry[]> {

@@ -2,8 +2,8 @@
 // through their contracts: the background's 'panel:state' broadcast and
 // chrome.storage.local. These run without any site page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launchTactful, type Tactful } from './harness.ts';
+import { feed, openFedPage } from './ui-feed.ts';
 import { analyze } from '../../analyzers/index.ts';
 import type { DraftState } from '../../lib/messages.ts';
 import { MANUAL_CHECKS } from '../../lib/ui-checklist.ts';
@@ -31,22 +31,18 @@ function state(reply: string, extra: Partial<DraftState> = {}): DraftState {
 }
 
 let t: Tactful;
-let sender: Page;
 
-/** Broadcasts like the background does; extension pages other than the sender receive it. */
-async function broadcast(s: DraftState | null) {
-  await sender.evaluate((st) => (globalThis as any).chrome.runtime.sendMessage({ type: 'panel:state', state: st }).catch(() => {}), s);
-}
+/** Delivers a draft to the open side panel and popup, as the worker does over their port. */
+const broadcast = (s: DraftState | null) => feed(s);
 
 beforeAll(async () => {
   t = await launchTactful();
-  sender = await t.openExtensionPage('options.html');
 });
 afterAll(async () => t?.close());
 
 describe('side panel', () => {
   it('starts with a clear empty state, then opens with a verdict, the top things, tone in words and findings grouped by rule, errors first', async () => {
-    const panel = await t.openExtensionPage('sidepanel.html');
+    const panel = await openFedPage(t, 'sidepanel.html');
     await expect.poll(() => panel.locator('[data-testid="empty-state"]').textContent()).toContain('Click into a reply to start');
 
     const s = state(ANGRY_REPLY);
@@ -115,7 +111,7 @@ describe('side panel', () => {
   });
 
   it('groups a rule that fires again and again into one card with a count and Fix all', async () => {
-    const panel = await t.openExtensionPage('sidepanel.html');
+    const panel = await openFedPage(t, 'sidepanel.html');
     await expect.poll(() => panel.locator('[data-testid="empty-state"]').count()).toBe(1);
     const s = state('Hi Dana,\nI checked the order for you. Actually, it shipped. Actually, the tracking works. Actually, it arrives Monday.\nJo');
     const repeated = s.reply.split('Actually, ').length - 1;
@@ -147,7 +143,7 @@ describe('side panel', () => {
   });
 
   it('says "Start writing" with the customer card only for an empty draft, and shows missing pieces once there is a body', async () => {
-    const panel = await t.openExtensionPage('sidepanel.html');
+    const panel = await openFedPage(t, 'sidepanel.html');
     await expect.poll(() => panel.locator('[data-testid="empty-state"]').count()).toBe(1);
     for (const reply of ['', 'Hi Dana,\n\nBest,\nJo']) {
       await broadcast(state(reply, { version: 5 }));
@@ -163,7 +159,7 @@ describe('side panel', () => {
   });
 
   it('never renders draft text as HTML', async () => {
-    const panel = await t.openExtensionPage('sidepanel.html');
+    const panel = await openFedPage(t, 'sidepanel.html');
     await expect.poll(() => panel.locator('[data-testid="empty-state"]').count()).toBe(1);
     const reply = 'Hi,\n<img src=x onerror="window.__pwned=1"> Calm down, per our policy nothing can be done.\n<b>Jo</b>';
     await broadcast(state(reply));
@@ -174,7 +170,7 @@ describe('side panel', () => {
   });
 
   it('asks in the panel before inserting text with an unfilled placeholder, and reports a refused apply', async () => {
-    const panel = await t.openExtensionPage('sidepanel.html');
+    const panel = await openFedPage(t, 'sidepanel.html');
     await expect.poll(() => panel.locator('[data-testid="empty-state"]').count()).toBe(1);
     // A team phrase whose preferred wording has a placeholder, so the apply must ask first.
     const s = state('Hi Dana,\nIt will ship soonish.\nJo');
@@ -208,7 +204,7 @@ describe('side panel', () => {
 
 describe('popup', () => {
   it('names each thing to fix, separates what to confirm, and says Ready to send for a good reply once confirmed', async () => {
-    const popup = await t.openExtensionPage('popup.html');
+    const popup = await openFedPage(t, 'popup.html');
     await expect.poll(() => popup.locator('[data-testid="empty-state"]').count()).toBe(1);
     const angry = state(ANGRY_REPLY);
     await broadcast(angry);
@@ -281,12 +277,62 @@ describe('options', () => {
     await expect.poll(() => options.locator('[data-testid="import-result"]').textContent()).toMatch(/not imported.*"voice" must be formal or warm/s);
     expect(await t.getSettings()).toMatchObject({ voice: 'warm', disabledCategories: ['blame'] });
 
-    // Export, then import that file back: accepted.
+    // Export, change a setting, then import that file back: the preview says what changes, Import applies it, Undo restores.
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export team pack' }).click();
     const file = await (await download).path();
+    await t.setSettings({ voice: 'formal', disabledCategories: ['blame'] });
+    await options.reload();
     await options.locator('input[type=file]').setInputFiles(file!);
+    const preview = options.locator('[data-testid="pack-preview"]');
+    await expect.poll(() => preview.locator('[data-testid="pack-changes"]').textContent()).toContain('Voice of suggested replies: formal → warm');
+    // Nothing is applied until Import.
+    expect(await t.getSettings()).toMatchObject({ voice: 'formal' });
+    await preview.getByRole('radio', { name: /^Replace/ }).check();
+    await preview.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => options.locator('[data-testid="import-result"]').textContent()).toContain('Team pack imported');
+    expect(await t.getSettings()).toMatchObject({ voice: 'warm', disabledCategories: ['blame'] });
+    await options.getByRole('button', { name: 'Undo import' }).click();
+    await expect.poll(async () => ((await t.getSettings()) as { voice?: string }).voice).toBe('formal');
+    await options.close();
+  });
+
+  it('imports a phrase-only pack by merging it into your phrases, and refuses one that lists a phrase twice', async () => {
+    await t.setSettings({ voice: 'warm', disabledCategories: [], customPhrases: [{ avoid: 'no worries', prefer: 'happy to help' }] });
+    const options = await t.openExtensionPage('options.html');
+    const pack = (customPhrases: object[]) => ({
+      name: 'phrases.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'tactful-team-pack', version: 1, settings: { customPhrases } })),
+    });
+    await options.locator('input[type=file]').setInputFiles(pack([{ avoid: 'per our policy' }, { avoid: 'Per our policy' }]));
+    await expect.poll(() => options.locator('[data-testid="import-result"]').textContent()).toMatch(/Phrase 2: "Per our policy" is already phrase 1/);
+
+    await options.locator('input[type=file]').setInputFiles(pack([{ avoid: 'per our policy', prefer: 'what I can do is' }, { avoid: 'No worries', prefer: 'glad to help' }]));
+    const changes = options.locator('[data-testid="pack-changes"] li');
+    await expect.poll(() => changes.allTextContents()).toEqual(['Adds 1 phrase: “per our policy”', 'Updates 1 phrase: “No worries”']);
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(async () => ((await t.getSettings()) as { customPhrases: { avoid: string }[] }).customPhrases.map((p) => p.avoid)).toEqual([
+      'No worries',
+      'per our policy',
+    ]);
+    expect(await t.getSettings()).toMatchObject({ voice: 'warm' });
+    await options.close();
+  });
+
+  it('lists rules by name with what they flag and an example, and finds them by search', async () => {
+    const options = await t.openExtensionPage('options.html');
+    const calm = options.locator('li[data-rule-id="dismissive/calm-down"]');
+    expect(await calm.locator('strong').textContent()).toBe('Calm down');
+    expect(await calm.locator('.rule-description').textContent()).toMatch(/how to feel/);
+    expect(await calm.locator('.rule-examples').textContent()).toMatch(/^Flags: .+/);
+    // No bare batch ids as names.
+    expect(await options.locator('ul.rules strong').allTextContents()).not.toContainEqual(expect.stringMatching(/^X /));
+    await options.getByLabel('Find a rule').fill('calm down');
+    await expect.poll(() => calm.isVisible()).toBe(true);
+    const visible = await options.locator('ul.rules li').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent).length);
+    expect(visible).toBeGreaterThan(0);
+    expect(visible).toBeLessThan(10);
     await options.close();
   });
 });
