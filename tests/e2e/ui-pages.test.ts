@@ -336,3 +336,43 @@ describe('options', () => {
     await options.close();
   });
 });
+
+describe('dark mode', () => {
+  it('sets color-scheme so form controls follow, and keeps placeholder highlights readable (≥ 4.5:1) in both schemes', async () => {
+    const panel = await openFedPage(t, 'sidepanel.html');
+    const s = state('Hi Dana,\nIt will ship soonish, I promise.\nJo');
+    s.result.findings = [
+      {
+        ruleId: 'custom/soonish',
+        category: 'overpromise',
+        severity: 'warning',
+        start: s.reply.indexOf('soonish'),
+        end: s.reply.indexOf('soonish') + 'soonish'.length,
+        message: 'Vague timing.',
+        rationale: 'Team phrase list: "soonish" → "by [date]".',
+        suggestions: [{ label: 'Give a date', replacement: 'by [date]' }],
+      },
+    ];
+    await broadcast(s);
+    await expect.poll(() => panel.locator('mark.placeholder').count()).toBeGreaterThan(0);
+    for (const scheme of ['light', 'dark'] as const) {
+      await panel.emulateMedia({ colorScheme: scheme });
+      expect(await panel.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('light dark');
+      const ratios: number[] = await panel.locator('mark.placeholder').evaluateAll((marks) => {
+        const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const lum = ([r, g, b]: number[]) =>
+          [r, g, b].map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+        return marks.map((m) => {
+          const st = getComputedStyle(m);
+          const [a, b] = [lum(rgb(st.color)), lum(rgb(st.backgroundColor))];
+          return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        });
+      });
+      for (const r of ratios) expect(r, scheme).toBeGreaterThanOrEqual(4.5);
+      // The page background follows the scheme.
+      const bg = await panel.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      expect(bg).toBe(scheme === 'dark' ? 'rgb(21, 24, 29)' : 'rgb(255, 255, 255)');
+    }
+    await panel.close();
+  });
+});
