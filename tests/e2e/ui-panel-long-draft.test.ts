@@ -2,6 +2,7 @@
 // built in a worker, so the panel's longest main-thread task stays short.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchTactful, type Tactful } from './harness.ts';
+import { feed, openFedPage } from './ui-feed.ts';
 import { analyze } from '../../analyzers/index.ts';
 import type { DraftState } from '../../lib/messages.ts';
 
@@ -31,20 +32,18 @@ it('keeps the side panel responsive while suggesting a reply for a 5,000-word dr
     version: 1,
     updatedAt: Date.now(),
   };
-  const sender = await t.openExtensionPage('options.html');
-  const panel = await t.context.newPage();
-  await panel.addInitScript(() => {
+  const panel = await openFedPage(t, 'sidepanel.html');
+  await panel.evaluate(() => {
     (globalThis as any).__longTasks = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) (globalThis as any).__longTasks.push(e.duration);
     }).observe({ type: 'longtask', buffered: false });
   });
-  await panel.goto(`chrome-extension://${t.extensionId}/sidepanel.html`);
   await expect.poll(() => panel.locator('[data-testid="empty-state"]').count()).toBe(1);
   await panel.evaluate(() => ((globalThis as any).__longTasks = []));
 
   const started = Date.now();
-  await sender.evaluate((s) => (globalThis as any).chrome.runtime.sendMessage({ type: 'panel:state', state: s }).catch(() => {}), state);
+  await feed(state);
   await expect.poll(() => panel.locator('[data-rule-id]').count(), { timeout: 20_000 }).toBeGreaterThan(100);
   const findingsShownMs = Date.now() - started;
   await expect.poll(() => panel.locator('[data-testid="suggested-reply"]').count(), { timeout: 60_000 }).toBe(1);
@@ -54,5 +53,5 @@ it('keeps the side panel responsive while suggesting a reply for a 5,000-word dr
   console.log(`[ui-panel-long-draft] findings shown after ${findingsShownMs} ms, suggestion after ${suggestionShownMs} ms, longest main-thread task ${longest} ms`);
   // Without the worker the suggestion alone blocks the panel for seconds.
   expect(longest).toBeLessThan(1500);
-  await Promise.all([panel.close(), sender.close()]);
+  await panel.close();
 });
