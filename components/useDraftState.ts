@@ -1,7 +1,8 @@
 // Follows the draft this page should show: the focused draft of the side panel's own
-// window, or (a page opened in a tab of its own) the latest focused anywhere. State
-// comes only over a port to the worker: runtime messages can be forged by any page's
-// content script. The worker may stop when idle; the port then closes and is reopened.
+// window, or (a page opened in a tab of its own) the latest focused anywhere. State comes
+// over a port to the worker, or from this extension's own pages; never from a runtime
+// message a content script sent (any page could forge one). The worker may stop when
+// idle; the port then closes and is reopened.
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import type { DraftState } from '../lib/messages.ts';
@@ -30,7 +31,16 @@ export function useDraftState(onState: (state: DraftState | null) => void): void
       port.postMessage(hello);
     };
     void connect();
+    // Extension pages (never content scripts: a page cannot fake the sender's URL) may also
+    // hand a state over directly; the UI tests drive the panel this way.
+    const ownPages = browser.runtime.getURL('/');
+    const fromOwnPage = (raw: unknown, sender: { url?: string; tab?: unknown }) => {
+      const m = raw as PanelStateMessage | undefined;
+      if (alive && m?.type === 'panel:state' && sender.url?.startsWith(ownPages)) onState(m.state ?? null);
+    };
+    browser.runtime.onMessage.addListener(fromOwnPage);
     return () => {
+      browser.runtime.onMessage.removeListener(fromOwnPage);
       alive = false;
       clearTimeout(retry);
       port?.disconnect();

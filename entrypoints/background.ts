@@ -5,6 +5,7 @@ import { DraftHub } from '../lib/background/draft-hub.ts';
 import { syncOptionalContentScripts } from '../lib/background/optional-sites.ts';
 import { checkedMessage, senderRole } from '../lib/background/message-guard.ts';
 import { PanelPorts, type PortLike } from '../lib/background/panel-ports.ts';
+import { SessionMemory } from '../lib/background/session-memory.ts';
 import { openSidePanel } from '../lib/background/side-panel.ts';
 import type { ApplyResponse, BackgroundBroadcast, BackgroundToContent, ContentToBackground, DraftState, PageToBackground } from '../lib/messages.ts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
@@ -15,10 +16,13 @@ const CARD_MENU_ID = 'tactful-card-here';
 const LAST_STATE_KEY = 'tactful:last-state';
 
 export default defineBackground(() => {
+  // Ignored findings and each window's draft outlive the worker (it stops when idle).
+  const session = new SessionMemory(browser.storage.session);
   const hub = new DraftHub({
     broadcast(state, windowId) {
       // Over the panel port only: a runtime message could be forged by any content script.
       panels.post(windowId);
+      session.saveFocused(windowId, state);
       // The service worker is stopped when idle; the panel still finds the last draft.
       void browser.storage.session?.set({ [LAST_STATE_KEY]: state }).catch(() => {});
     },
@@ -26,19 +30,22 @@ export default defineBackground(() => {
       const message: BackgroundToContent = { type: 'draft:state', draftId, state };
       browser.tabs.sendMessage(tabId, message).catch(() => {});
     },
-  });
+    saveIgnored: (tabId, draftId, ignored) => session.saveIgnored(tabId, draftId, ignored),
+    forget: (tabId, draftId) => session.forget(tabId, draftId),
+  }, (tabId, draftId) => session.ignoredIn(tabId, draftId), (windowId) => session.focusedIn(windowId));
 
   const loadSettings = async () => {
     const got = await browser.storage.local.get(SETTINGS_KEY);
     hub.setSettings({ ...DEFAULT_SETTINGS, ...((got[SETTINGS_KEY] as Partial<Settings>) ?? {}) });
   };
-  const ready = loadSettings();
+  const ready = Promise.all([loadSettings(), session.load()]);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && SETTINGS_KEY in changes) hub.setSettings({ ...DEFAULT_SETTINGS, ...((changes[SETTINGS_KEY].newValue as Partial<Settings>) ?? {}) });
   });
 
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, ''); // "chrome-extension://<id>"
-  const panels = new PanelPorts(browser.runtime.id, extensionOrigin, (windowId) => hub.current(windowId));
+  // Until a content script re-sends its draft, a restarted worker shows what the window showed before.
+  const panels = new PanelPorts(browser.runtime.id, extensionOrigin, async (windowId) => (await ready, hub.current(windowId) ?? session.focusedIn(windowId)));
   browser.runtime.onConnect.addListener((port) => panels.accept(port as unknown as PortLike));
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {

@@ -10,8 +10,29 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     const withDefaults = (s: unknown): Settings => ({ ...DEFAULT_SETTINGS, ...((s as Partial<Settings>) ?? {}) });
+    // A port to the worker only to learn when it stops (idle workers do) and forgets our drafts.
+    let port: ReturnType<typeof browser.runtime.connect> | undefined;
+    let workerLost: (() => void) | undefined;
+    const watchWorker = () => {
+      if (port) return;
+      try {
+        port = browser.runtime.connect({ name: 'tactful-draft' });
+        port.onDisconnect.addListener(() => {
+          port = undefined;
+          workerLost?.();
+        });
+      } catch {
+        // The extension was reloaded: this script is orphaned and its messages fail too.
+      }
+    };
     const tactful = new TactfulContent({
-      send: (message) => browser.runtime.sendMessage(message),
+      send: (message) => {
+        watchWorker(); // reconnecting wakes the worker only when there is something to send
+        return browser.runtime.sendMessage(message);
+      },
+      onWorkerLost(handler) {
+        workerLost = handler;
+      },
       onMessage(handler) {
         browser.runtime.onMessage.addListener((message: unknown) => handler(message as BackgroundToContent));
       },

@@ -27,6 +27,10 @@ export interface HubEffects {
   broadcast(state: DraftState | null, windowId?: number): void;
   /** Push a re-analysis to the content script that owns the draft. */
   pushToTab(tabId: number, draftId: string, state: DraftState): void;
+  /** Keep a draft's ignored findings where a restarted worker finds them. */
+  saveIgnored?(tabId: number, draftId: string, ignored: Iterable<string>): void;
+  /** A draft (or, without draftId, a whole tab) is gone: forget what was kept for it. */
+  forget?(tabId: number, draftId?: string): void;
 }
 
 const key = (tabId: number, draftId: string) => `${tabId}:${draftId}`;
@@ -39,14 +43,25 @@ export class DraftHub {
   private focusedIn = new Map<number, string>();
   private settings: Settings = DEFAULT_SETTINGS;
 
-  constructor(private effects: HubEffects) {}
+  constructor(
+    private effects: HubEffects,
+    /** Ignored findings an earlier run of the worker kept for a draft. */
+    private restoreIgnored: (tabId: number, draftId: string) => Iterable<string> = () => [],
+    /** The draft a window showed before the worker restarted: it takes focus back when its page re-sends it. */
+    private rememberedFocus: (windowId: number) => { tabId: number; draftId: string } | null = () => null,
+  ) {}
+
+  /** Windows whose remembered focus was already given back (or overtaken by a newer focus). */
+  private focusRestored = new Set<number>();
+  /** A draft that asked for focus before the hub had its text. */
+  private pendingFocus: string | undefined;
 
   update(tabId: number, input: DraftUpdate, windowId = -1): DraftState {
     const k = key(tabId, input.draftId);
     let entry = this.entries.get(k);
     if (!entry || entry.channel !== input.channel) {
       const analyzer = createAnalyzer({ ...toAnalyzeOptions(this.settings), channel: input.channel });
-      entry = { tabId, windowId, analyzer, channel: input.channel, input, raw: undefined as never, state: undefined as never, ignored: entry?.ignored ?? new Set() };
+      entry = { tabId, windowId, analyzer, channel: input.channel, input, raw: undefined as never, state: undefined as never, ignored: entry?.ignored ?? new Set(this.restoreIgnored(tabId, input.draftId)) };
       this.entries.set(k, entry);
     }
     entry.windowId = windowId;
@@ -54,30 +69,49 @@ export class DraftHub {
     this.analyze(entry);
     if (!this.focused || !this.entries.has(this.focused)) this.focused = k;
     const inWindow = this.focusedIn.get(windowId);
-    if (!inWindow || !this.entries.has(inWindow)) this.focusedIn.set(windowId, k);
+    const remembered = this.focusRestored.has(windowId) ? null : this.rememberedFocus(windowId);
+    if (remembered && remembered.tabId === tabId && remembered.draftId === input.draftId) {
+      this.focusRestored.add(windowId);
+      this.focusedIn.set(windowId, k);
+      this.focused = k;
+    } else if (this.pendingFocus === k) {
+      this.pendingFocus = undefined;
+      this.focusRestored.add(windowId);
+      this.focusedIn.set(windowId, k);
+      this.focused = k;
+    } else if (!inWindow || !this.entries.has(inWindow)) this.focusedIn.set(windowId, k);
     if (this.focusedIn.get(windowId) === k || this.focused === k) this.effects.broadcast(entry.state, windowId);
     return entry.state;
   }
 
-  /** Only a draft the hub knows can take focus: an unknown id must not blank the panel. */
+  /**
+   * Only a draft the hub knows can take focus: an unknown id must not blank the panel. A draft
+   * not analyzed yet (a background ticket brought forward) takes focus when its text arrives.
+   */
   focus(tabId: number, draftId: string, windowId?: number): void {
     const k = key(tabId, draftId);
     const entry = this.entries.get(k);
-    if (!entry) return;
+    if (!entry) {
+      this.pendingFocus = k;
+      return;
+    }
     if (windowId !== undefined) entry.windowId = windowId;
     this.focused = k;
     this.focusedIn.set(entry.windowId, k);
+    this.focusRestored.add(entry.windowId);
     this.effects.broadcast(entry.state, entry.windowId);
   }
 
   closed(tabId: number, draftId: string): void {
     const k = key(tabId, draftId);
     this.entries.delete(k);
+    this.effects.forget?.(tabId, draftId);
     this.refocus();
   }
 
   tabClosed(tabId: number): void {
     for (const [k, e] of this.entries) if (e.tabId === tabId) this.entries.delete(k);
+    this.effects.forget?.(tabId);
     this.refocus();
   }
 
@@ -85,6 +119,7 @@ export class DraftHub {
     const entry = this.entries.get(key(tabId, draftId));
     if (!entry) return undefined;
     entry.ignored.add(ignoreKey(ruleId, entry.state.reply.slice(start, end)));
+    this.effects.saveIgnored?.(tabId, draftId, entry.ignored);
     entry.state = this.stateOf(entry, entry.raw, entry.state.version + 1);
     this.effects.pushToTab(tabId, draftId, entry.state);
     const k = key(tabId, draftId);

@@ -41,7 +41,7 @@ export class PanelPorts {
     private extensionId: string,
     private extensionOrigin: string,
     /** The draft a page in `windowId` (undefined: any window) should show now. */
-    private current: (windowId: number | undefined) => DraftState | null,
+    private current: (windowId: number | undefined) => DraftState | null | Promise<DraftState | null>,
   ) {}
 
   accept(port: PortLike): void {
@@ -57,7 +57,7 @@ export class PanelPorts {
       const m = raw as Partial<PanelHello> | undefined;
       if (m?.type !== 'panel:hello' || (m.windowId !== undefined && !Number.isInteger(m.windowId))) return;
       panel.windowId = m.windowId ?? null;
-      this.send(panel, this.current(m.windowId));
+      void Promise.resolve(this.current(m.windowId)).then((state) => this.send(panel, state));
     });
   }
 
@@ -65,7 +65,9 @@ export class PanelPorts {
   post(windowId: number | undefined): void {
     for (const panel of this.panels) {
       if (panel.windowId === undefined) continue;
-      if (panel.windowId === null || windowId === undefined || panel.windowId === windowId) this.send(panel, this.current(panel.windowId ?? undefined));
+      if (panel.windowId === null || windowId === undefined || panel.windowId === windowId) {
+        void Promise.resolve(this.current(panel.windowId ?? undefined)).then((state) => this.send(panel, state));
+      }
     }
   }
 

@@ -29,6 +29,8 @@ export interface Messenger {
   onMessage(handler: (message: BackgroundToContent) => Promise<unknown> | undefined): void;
   loadSettings(): Promise<Settings>;
   onSettingsChanged(handler: (s: Settings) => void): void;
+  /** Called when the worker stopped and forgot this page's drafts (it stops when idle). */
+  onWorkerLost?(handler: () => void): void;
   /** Adds a rule to the user's disabled rules ("Turn off this rule" on the card). */
   disableRule?(ruleId: string): Promise<void>;
 }
@@ -72,6 +74,10 @@ export class TactfulContent {
   private overlay?: Overlay;
   private drafts = new Map<HTMLElement, Draft>();
   private nextId = 1;
+  /** Random per page load: draft ids (and the checklist ticks keyed by them) never carry over to another page's draft. */
+  private pageId = crypto.randomUUID().slice(0, 8);
+  /** The worker stopped (it does when idle) and forgot this page's drafts: the next send re-sends them all. */
+  private workerLost = false;
   private enabled = false;
   private pageObserver?: MutationObserver;
   private layoutTimer?: ReturnType<typeof setInterval>;
@@ -86,6 +92,9 @@ export class TactfulContent {
 
   async start(): Promise<void> {
     this.messenger.onMessage((m) => this.handleMessage(m));
+    this.messenger.onWorkerLost?.(() => {
+      this.workerLost = true;
+    });
     this.messenger.onSettingsChanged((s) => this.applySettings(s));
     this.applySettings(await this.messenger.loadSettings());
   }
@@ -176,7 +185,7 @@ export class TactfulContent {
 
   private attach(el: HTMLElement): void {
     const draft: Draft = {
-      id: `d${this.nextId++}`,
+      id: `${this.pageId}-d${this.nextId++}`,
       el,
       placed: [],
       observer: new MutationObserver(() => draft.onChange()),
@@ -219,6 +228,12 @@ export class TactfulContent {
   private schedule(d: Draft, delay: number, force = false): void {
     clearTimeout(d.timer);
     if (force) d.sentKey = undefined;
+    if (this.workerLost) {
+      // A restarted worker knows none of this page's drafts: send them all again.
+      this.workerLost = false;
+      for (const other of this.drafts.values()) if (other !== d) this.schedule(other, delay, true);
+      d.sentKey = undefined;
+    }
     d.timer = setTimeout(() => void this.sendDraft(d), delay);
   }
 

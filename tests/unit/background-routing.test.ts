@@ -139,10 +139,10 @@ describe('background routing', () => {
       const two = connect(PANEL);
       one.hello(1);
       two.hello(2);
-      expect(one.posted.at(-1).state.reply).toContain('Calm down');
-      expect(two.posted.at(-1).state.reply).toContain('already explained');
+      await vi.waitFor(() => expect(one.posted.at(-1)?.state.reply).toContain('Calm down'));
+      await vi.waitFor(() => expect(two.posted.at(-1)?.state.reply).toContain('already explained'));
       await send({ ...update('Calm down now.'), draftId: 'd1' }, contentSender(7, 'mail.google.com', 1));
-      expect(one.posted.at(-1).state.reply).toBe('Calm down now.');
+      await vi.waitFor(() => expect(one.posted.at(-1)?.state.reply).toBe('Calm down now.'));
       expect(two.posted.every((m) => m.state.tabId === 8)).toBe(true); // window 2 never saw window 1's draft
     });
 
@@ -151,6 +151,55 @@ describe('background routing', () => {
       page.hello(1);
       expect(page.port.disconnect).toHaveBeenCalled();
       expect(page.posted).toEqual([]);
+    });
+  });
+
+  describe('when the worker restarts (it stops when idle)', () => {
+    const restart = () => {
+      // A new worker: fresh memory, the same storage.session.
+      b.runtime.onMessage.removeAllListeners?.();
+      background.main();
+    };
+
+    it('keeps ignored findings: the re-sent draft does not show them again', async () => {
+      const calm = update('Calm down, it is only a delay.');
+      await send(calm, GMAIL_TAB);
+      const ignored = await send({ type: 'draft:ignore', draftId: 'd1', ruleId: 'dismissive/calm-down', start: 0, end: 9 }, GMAIL_TAB);
+      expect(ignored.result.findings.some((f: any) => f.ruleId === 'dismissive/calm-down')).toBe(false);
+      await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.storage.session.get(null))).toContain('tactful:ignored:7:d1'));
+      restart();
+      const again = await send(calm, GMAIL_TAB);
+      expect(again.result.findings.some((f: any) => f.ruleId === 'dismissive/calm-down')).toBe(false);
+      expect(again.result.findings.length).toBeGreaterThan(0); // the rest of the analysis is back
+    });
+
+    it("shows each window's draft before any page re-sends it, and gives focus back to it", async () => {
+      await send(update('Calm down, it is only a delay.'), contentSender(7, 'mail.google.com', 1));
+      await send({ ...update('As I already explained, no.'), draftId: 'd2' }, contentSender(7, 'mail.google.com', 1));
+      await send({ type: 'draft:focus', draftId: 'd2' }, contentSender(7, 'mail.google.com', 1));
+      await vi.waitFor(async () => expect(((await fakeBrowser.storage.session.get('tactful:focused:1'))['tactful:focused:1'] as any)?.draftId).toBe('d2'));
+      restart();
+      const panel = (() => {
+        const posted: any[] = [];
+        const listeners: ((m: unknown) => void)[] = [];
+        const port = { name: 'tactful-panel', sender: PANEL, postMessage: (m: unknown) => posted.push(m), disconnect: vi.fn(), onMessage: { addListener: (l: (m: unknown) => void) => listeners.push(l) }, onDisconnect: { addListener: vi.fn() } };
+        b.runtime.onConnect.addListener.mock.calls.at(-1)[0](port);
+        listeners.forEach((l) => l({ type: 'panel:hello', windowId: 1 }));
+        return posted;
+      })();
+      await vi.waitFor(() => expect(panel.at(-1)?.state?.draftId).toBe('d2')); // not blanked while the page has not re-sent yet
+      // The page re-sends its drafts in any order; the one the window showed keeps the focus.
+      await send({ ...update('As I already explained, no.'), draftId: 'd2' }, contentSender(7, 'mail.google.com', 1));
+      await send(update('Calm down, it is only a delay.'), contentSender(7, 'mail.google.com', 1));
+      expect((await send({ type: 'panel:get', windowId: 1 }, PANEL)).draftId).toBe('d2');
+    });
+
+    it('forgets what it kept for a draft once the draft closes', async () => {
+      await send(update('Calm down, it is only a delay.'), GMAIL_TAB);
+      await send({ type: 'draft:ignore', draftId: 'd1', ruleId: 'dismissive/calm-down', start: 0, end: 9 }, GMAIL_TAB);
+      await fakeBrowser.storage.session.set({ 'tactful:manual-ticks:7:d1': { restate: true } });
+      await send({ type: 'draft:closed', draftId: 'd1' }, GMAIL_TAB);
+      await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.storage.session.get(null)).filter((k) => k.includes(':7:d1'))).toEqual([]));
     });
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runEval, scoreCorpus, readCorpus } from '../../scripts/eval.ts';
+import { hasShared, sharedPath } from '../shared.ts';
 
 const items = [
   // true positive for sarcasm, with a span the engine must overlap
@@ -45,8 +46,8 @@ describe('eval', () => {
     }
   });
 
-  it.runIf(existsSync('../shared/corpus/dev.jsonl'))('meets the dev-set targets for the phrase labels', () => {
-    const report = scoreCorpus(readCorpus('../shared/corpus/dev.jsonl'));
+  it.runIf(hasShared('corpus/dev.jsonl', 'the dev-set targets'))('meets the dev-set targets for the phrase labels', () => {
+    const report = scoreCorpus(readCorpus(sharedPath('corpus/dev.jsonl')));
     expect(report.falseFlagRate).toBeLessThanOrEqual(0.05);
     for (const l of report.labels) {
       if (l.support >= 5 && !l.label.startsWith('missing_') && l.label !== 'escalate') expect(l.f1, l.label).toBeGreaterThanOrEqual(0.8);

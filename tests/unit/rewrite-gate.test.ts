@@ -5,6 +5,7 @@ import { readCustomer } from '../../analyzers/customer.ts';
 import { checkSuggestion, grammarProblems } from '../../analyzers/rewrite/gate.ts';
 import type { AnalysisContext } from '../../analyzers/context.ts';
 import type { Channel, Finding, Suggestion } from '../../analyzers/types.ts';
+import { hasShared, sharedPath } from '../shared.ts';
 
 interface Draft {
   id: string;
@@ -25,7 +26,7 @@ function jsonl(path: string, prefix: string): Draft[] {
 
 const DRAFTS: Draft[] = [
   // The shared dev corpus when this checkout sits beside it; the repo's own drafts always.
-  ...(existsSync('../shared/corpus/dev.jsonl') ? jsonl('../shared/corpus/dev.jsonl', 'dev') : []),
+  ...(hasShared('corpus/dev.jsonl', 'its dev-corpus drafts') ? jsonl(sharedPath('corpus/dev.jsonl'), 'dev') : []),
   ...jsonl('tests/cases/drafts.jsonl', 'cases'),
   {
     id: 'sample:thread-reply',

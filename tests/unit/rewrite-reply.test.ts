@@ -5,6 +5,7 @@ import { analyze, readDraft, suggestReply } from '../../analyzers/index.ts';
 import { applyEdits } from '../../analyzers/rewrite/index.ts';
 import { checkReply } from '../../analyzers/rewrite/invariants.ts';
 import type { AnalyzeInput, Channel } from '../../analyzers/types.ts';
+import { hasShared, sharedPath } from '../shared.ts';
 
 interface Row {
   id: string;
@@ -16,8 +17,8 @@ interface Row {
 // checks take seconds, not milliseconds.
 // The shared dev corpus, read at run time (never copied into the repo), when this checkout sits beside
 // it; otherwise the repo's own hand-written drafts.
-const SHARED = new URL('../../../shared/corpus/dev.jsonl', import.meta.url);
-const rows: Row[] = readFileSync(existsSync(SHARED) ? SHARED : new URL('../cases/drafts.jsonl', import.meta.url), 'utf8')
+// The shared dev corpus when present, else the repo's own drafts.
+const rows: Row[] = readFileSync(hasShared('corpus/dev.jsonl', 'its dev-corpus drafts (tests/cases used instead)') ? sharedPath('corpus/dev.jsonl') : new URL('../cases/drafts.jsonl', import.meta.url), 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l));
