@@ -29,7 +29,7 @@ export function CustomerCard({ customer, hasMessage }: { customer: CustomerReadi
       {customer.escalate && (
         <div className="callout escalate" role="note" data-testid="escalate">
           <strong>Escalate:</strong> hand this over to a manager or colleague instead of arguing. Acknowledge, say who will take
-          it and by when (playbook C).
+          it and by when.
         </div>
       )}
     </section>

@@ -34,6 +34,30 @@ try {
   await panel.setViewportSize({ width: 420, height: 900 });
   await panel.waitForTimeout(1200);
   await panel.screenshot({ path: join(shots, 'sidepanel.png'), fullPage: false });
+  await panel.emulateMedia({ colorScheme: 'dark' });
+  await panel.waitForTimeout(300);
+  await panel.screenshot({ path: join(shots, 'sidepanel-dark.png'), fullPage: false });
+  await panel.emulateMedia({ colorScheme: 'light' });
+
+  // The popup opened as a tab of its own follows the latest draft: what blocks sending, named.
+  const popup = await t.openExtensionPage('popup.html');
+  await popup.setViewportSize({ width: 360, height: 640 });
+  await popup.locator('[data-testid="verdict"]').waitFor();
+  await popup.screenshot({ path: join(shots, 'popup.png'), fullPage: false });
+
+  const options = await t.openExtensionPage('options.html');
+  await options.setViewportSize({ width: 760, height: 900 });
+  await options.getByLabel('Find a rule').fill('calm');
+  await options.locator('ul.rules').first().waitFor();
+  await options.locator('#cats-h').scrollIntoViewIfNeeded();
+  await options.screenshot({ path: join(shots, 'options-rules.png'), fullPage: false });
+
+  // A new, empty reply: "Start writing", with the customer card only.
+  await page.bringToFront();
+  await page.locator('#new-compose').click();
+  await page.locator('#compose-2 [g_editable="true"]').click();
+  await panel.locator('[data-testid="verdict"][data-kind="start"]').waitFor({ timeout: 10_000 });
+  await panel.screenshot({ path: join(shots, 'empty.png'), fullPage: false });
 
   console.log(`Customer: upset ${state.result.customer.upset.toFixed(2)}${state.result.customer.escalate ? ' (escalate)' : ''} — ${state.result.customer.reasons.join('; ')}`);
   console.log(`Draft: ${JSON.stringify(state.reply)}\nFindings:`);
@@ -41,7 +65,8 @@ try {
     const where = f.end > f.start ? `"${state.reply.slice(f.start, f.end)}"` : '(missing)';
     console.log(`  [${f.severity}] ${f.category} ${f.ruleId} ${where}: ${f.message}${f.suggestions[0] ? ` → ${f.suggestions[0].label}: "${f.suggestions[0].replacement}"` : ''}`);
   }
-  console.log(`Screenshots: ${['underlines.png', 'card.png', 'sidepanel.png'].map((s) => join('docs/screenshots', s)).join(', ')}`);
+  const names = ['underlines.png', 'card.png', 'sidepanel.png', 'sidepanel-dark.png', 'popup.png', 'options-rules.png', 'empty.png'];
+  console.log(`Screenshots: ${names.map((s) => join('docs/screenshots', s)).join(', ')}`);
   console.log(`Network requests leaving the machine: ${t.externalRequests.length}`);
   if (!headless) await page.waitForTimeout(15_000);
 } finally {
