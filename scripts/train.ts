@@ -102,8 +102,12 @@ function chooseVerifierVetoes(drafts: TrainingDraft[], hits: Example[], probs: F
   return out;
 }
 
-function head(categories: readonly Category[], examples: Example[], settings: Settings): ModelHead {
+/** A head of the shipped file. Categories the head is not used for ship as zeros, which gzip to nothing. */
+function head(categories: readonly Category[], examples: Example[], settings: Settings, used: (c: Category) => boolean = () => true): ModelHead {
   const model = train(categories, examples);
+  categories.forEach((c, k) => {
+    if (!used(c)) model.w.fill(0, k * DIMENSION, (k + 1) * DIMENSION);
+  });
   const { bytes, scale } = quantize(model);
   return {
     categories: [...categories],
@@ -157,7 +161,7 @@ function main(): void {
     dimension: DIMENSION,
     sentence: head(SENTENCE_CATEGORIES, [...sentences, ...sarcasm.examples], sentenceSettings),
     draft: head(DRAFT_CATEGORIES, draftLevel, draftSettings),
-    verifier: head(SENTENCE_CATEGORIES, hits, { thresholds: {}, veto: verifierVeto }),
+    verifier: head(SENTENCE_CATEGORIES, hits, { thresholds: {}, veto: verifierVeto }, (c) => verifierVeto[c] !== undefined),
     trainedOn: {
       drafts: drafts.length,
       sentences: sentences.length,
