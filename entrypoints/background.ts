@@ -6,8 +6,6 @@ import { syncOptionalContentScripts } from '../lib/background/optional-sites.ts'
 import { checkedMessage, senderRole } from '../lib/background/message-guard.ts';
 import { PanelPorts, type PortLike } from '../lib/background/panel-ports.ts';
 import { SessionMemory } from '../lib/background/session-memory.ts';
-import { checkedMessage, senderRole } from '../lib/background/message-guard.ts';
-import { PanelPorts, type PortLike } from '../lib/background/panel-ports.ts';
 import { openSidePanel } from '../lib/background/side-panel.ts';
 import type { ApplyResponse, BackgroundBroadcast, BackgroundToContent, ContentToBackground, DraftState, PageToBackground } from '../lib/messages.ts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
