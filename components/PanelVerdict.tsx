@@ -4,11 +4,13 @@ import type { Verdict } from '../lib/ui-priority.ts';
 import { SEVERITY_LABELS } from '../lib/ui-labels.ts';
 import { groupElementId } from './FindingList.tsx';
 
-function jumpTo(groupKey: string) {
+/** Scrolls a group of findings into view and moves keyboard focus to it; false when it is not on the page. */
+export function jumpTo(groupKey: string): boolean {
   const el = document.getElementById(groupElementId(groupKey));
-  if (!el) return;
+  if (!el) return false;
   el.scrollIntoView({ block: 'start', behavior: 'smooth' });
   el.focus({ preventScroll: true });
+  return true;
 }
 
 export function PanelVerdict({ verdict }: { verdict: Verdict }) {

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { BackgroundToContent, DraftState, PageStatus } from '../lib/messages.ts';
 import { manualTicksKey, preSendPlan, summarizePreSend } from '../lib/ui-checklist.ts';
 import { SEVERITY_LABELS } from '../lib/ui-labels.ts';
+import { JUMP_KEY, type JumpRequest } from '../lib/ui-jump.ts';
 import { isManifestHost, originsFor, siteEnabled, webHost } from '../lib/ui-sites.ts';
 import { useDraftState } from './useDraftState.ts';
 import { useSettings, settingsStore } from './settingsStore.ts';
@@ -109,6 +110,19 @@ export function PopupApp() {
   const page = usePageStatus(tab?.id);
   const noReplyBox = !draft && page?.enabled === true && page.editors === 0;
 
+  /** Opens the side panel at that group (the panel reads the request from session storage). */
+  const showInPanel = (groupKey: string) => {
+    // Opened straight from this click: the browser only opens the panel during a user gesture.
+    if (!tab?.standalone) openSidePanel(tab?.id ?? undefined, tab?.windowId ?? undefined);
+    const request: JumpRequest = { groupKey, at: Date.now() };
+    void browser.storage.session
+      .set({ [JUMP_KEY]: request })
+      .catch(() => {})
+      .finally(() => {
+        if (!tab?.standalone) window.close();
+      });
+  };
+
   return (
     <main className="popup">
       <header className="top">
@@ -153,7 +167,9 @@ export function PopupApp() {
               <ul className="fix-list">
                 {plan.fix.map((item) => (
                   <li key={item.groupKey} data-group={item.groupKey} data-severity={item.severity}>
-                    <span className={`badge sev-${item.severity}`}>{SEVERITY_LABELS[item.severity]}</span> {item.text}
+                    <button type="button" className="link jump" title="Show it in the side panel" onClick={() => showInPanel(item.groupKey)}>
+                      <span className={`badge sev-${item.severity}`}>{SEVERITY_LABELS[item.severity]}</span> {item.text}
+                    </button>
                   </li>
                 ))}
               </ul>

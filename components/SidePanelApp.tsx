@@ -17,7 +17,8 @@ import { ToneGauge } from './ToneGauge.tsx';
 import { FindingList } from './FindingList.tsx';
 import { ChecklistView } from './ChecklistView.tsx';
 import { SuggestedReply } from './SuggestedReply.tsx';
-import { PanelVerdict } from './PanelVerdict.tsx';
+import { PanelVerdict, jumpTo } from './PanelVerdict.tsx';
+import { JUMP_KEY, freshJump } from '../lib/ui-jump.ts';
 import { groupFindings, panelVerdict, shownFindings } from '../lib/ui-priority.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { EmptyState, type EmptyReason } from './EmptyState.tsx';
@@ -40,6 +41,25 @@ function useActiveHost(): string | null {
   return host;
 }
 
+/** Follows the popup's "show me" requests; `groupKeys` changes when the list does, so a request can wait for its group to appear. */
+function useJumpRequests(groupKeys: string) {
+  useEffect(() => {
+    const tryJump = (value: unknown) => {
+      const key = freshJump(value);
+      if (key && jumpTo(key)) void browser.storage.session.remove(JUMP_KEY).catch(() => {});
+    };
+    void browser.storage.session
+      .get(JUMP_KEY)
+      .then((stored) => tryJump(stored[JUMP_KEY]))
+      .catch(() => {});
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'session' && JUMP_KEY in changes) tryJump(changes[JUMP_KEY].newValue);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, [groupKeys]);
+}
+
 export function SidePanelApp() {
   const state = useStore(panelStore);
   const settings = useSettings((s) => s.settings);
@@ -57,6 +77,7 @@ export function SidePanelApp() {
   const groups = draft ? groupFindings(draft.reply, findings) : [];
   const verdict = draft ? panelVerdict(draft.reply, groups) : null;
   const autoRows = draft ? summarizePreSend(draft.result, {}).rows.filter((r) => r.source === 'auto') : [];
+  useJumpRequests(groups.map((g) => g.key).join('\n'));
 
   return (
     <main className="panel">

@@ -226,6 +226,17 @@ describe('popup', () => {
       expect(await popup.locator(`.all-checks li[data-item="${item.id}"]`).getAttribute('data-status')).toBe(item.status);
     }
 
+    // Each fix item jumps to its finding in the side panel.
+    const panel = await openFedPage(t, 'sidepanel.html');
+    await broadcast(angry);
+    await expect.poll(() => panel.locator('section.group').count()).toBeGreaterThan(1);
+    const last = fix.last();
+    const target = (await last.getAttribute('data-group'))!;
+    await popup.bringToFront();
+    await last.getByRole('button').click();
+    await expect.poll(() => panel.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.group)).toBe(target);
+    await panel.close();
+
     const good = state(GOOD_REPLY, { version: 2 });
     await broadcast(good);
     await expect.poll(() => popup.locator('[data-testid="fix-list"]').count()).toBe(0);
