@@ -71,6 +71,7 @@ const COVERED_BY_FINDING: Readonly<Record<string, Category>> = {
   apology: 'missing_apology',
   'next-step': 'missing_next_step',
   solution: 'missing_next_step',
+  'no-overpromise': 'overpromise',
 };
 
 export interface FixItem {

@@ -89,6 +89,14 @@ describe('pre-send plan (popup)', () => {
     expect(plan.consider.map((c) => c.id)).toEqual(['restate']);
   });
 
+  it('does not list a step again under "worth adding" when a flag in the draft already names it', () => {
+    const r = result([{ ...finding('warning', 5), category: 'overpromise' }], []);
+    r.checklist = [{ id: 'no-overpromise', label: 'Promise only what you can deliver', status: 'missing' }];
+    const plan = preSendPlan('Hi,\nI guarantee it will arrive tomorrow, and I will email you the tracking.\nJo', r, allManual);
+    expect(plan.fix).toHaveLength(1);
+    expect(plan.consider).toEqual([]);
+  });
+
   it('is not ready and lists nothing to fix for an empty draft', () => {
     const plan = preSendPlan('', analyze({ reply: '', customer: CUSTOMER }, RULES), allManual);
     expect(plan).toMatchObject({ stage: 'empty', fix: [], consider: [], ready: false });
