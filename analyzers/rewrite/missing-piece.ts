@@ -12,6 +12,9 @@ import { newMechanicalProblems } from './mechanical.ts';
 import { capitalizeFirst } from './tidy.ts';
 
 const MAX_TRIED = 4;
+/** Past this many characters a draft gets one candidate per missing piece; past MAX_PROVED, none. */
+const LONG_DRAFT = 5_000;
+const MAX_PROVED = 20_000;
 
 /** Candidate sentences, the detector's own template first, then the insertion variants. */
 function sentences(finding: Finding, context: AnalysisContext, reply: string): string[] {
@@ -46,10 +49,14 @@ function place(draft: Draft, finding: Finding, sentence: string): Suggestion {
 
 /** Returns the first insertion the analysis accepts, or none: a piece that would read wrong is not offered. */
 export function fitMissingPiece(reply: string, finding: Finding, context: AnalysisContext): Suggestion[] {
+  // Each candidate is proved by analyzing the whole draft again: on a pasted log or a
+  // 100,000-character run-on that costs seconds, and no playbook sentence fits it anyway.
+  if (reply.length > MAX_PROVED) return [];
+  const tries = reply.length > LONG_DRAFT ? 1 : MAX_TRIED;
   const draft = readDraft(reply);
   const before = reanalyze(reply, context);
   // A few variants: each costs an analysis of the whole draft, and the lazy read must stay cheap.
-  for (const sentence of sentences(finding, context, reply).slice(0, MAX_TRIED)) {
+  for (const sentence of sentences(finding, context, reply).slice(0, tries)) {
     const sg = place(draft, finding, sentence);
     const a = sg.start ?? finding.start;
     const b = sg.end ?? finding.end;

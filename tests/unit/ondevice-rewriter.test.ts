@@ -28,7 +28,7 @@ function fakeRewriter(model: (text: string) => string, availability = 'available
 describe('polishOnDevice', () => {
   it('precondition: the rule-based reply keeps the facts and has placeholders', () => {
     expect(suggested).toContain('$39.90');
-    expect(suggested).toMatch(/\[(?:action|date|day)\]/);
+    expect(suggested).toMatch(/\[(?:action|date|day|alternative)\]/);
   });
 
   it('returns a good polish that keeps facts and placeholders', async () => {
@@ -55,7 +55,7 @@ describe('polishOnDevice', () => {
   });
 
   it('discards a polish that fills a placeholder with an invented date', async () => {
-    const res = await polishOnDevice(reply, suggested, { customer, apis: fakeRewriter((t) => t.replace(/\[(?:date|day)\]/g, 'Friday')) });
+    const res = await polishOnDevice(reply, suggested, { customer, apis: fakeRewriter((t) => t.replace(/\[(?:date|day|alternative)\]/g, 'Friday')) });
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.message).toMatch(/Friday|\[d/);
   });
