@@ -14,6 +14,7 @@ import { measureTextarea } from './textarea-mirror.ts';
 import { visibleArea } from './visible-area.ts';
 import { caretOffset, restoreSelection, saveSelection, type SavedSelection } from './caret.ts';
 import { suggestionEdit } from '../ui-suggestion.ts';
+import { badgeCount } from '../ui-badge.ts';
 
 /** Longest draft analyzed; beyond it only the start is checked (and the UI says so). */
 export const MAX_ANALYZED_CHARS = 100_000;
@@ -281,7 +282,14 @@ export class TactfulContent {
     textarea?.dispose();
     d.placed = placed;
     d.layoutKey = layoutKey(d.el);
-    this.overlay.draw(d.id, placed, visibleArea(d.el));
+    const area = visibleArea(d.el);
+    this.overlay.draw(d.id, placed, area);
+    const blocking = badgeCount(d.state.reply, d.state.result.findings);
+    const worst = d.state.result.findings.some((f) => f.severity === 'error') ? 'error' : 'warning';
+    this.overlay.drawBadge(d.id, blocking, area, worst, () => {
+      void this.messenger.send({ type: 'draft:focus', draftId: d.id }).catch(() => {});
+      void this.messenger.send({ type: 'panel:open' }).catch(() => {});
+    });
   }
 
   private onKeydown = (e: KeyboardEvent): void => {

@@ -39,6 +39,9 @@ const STYLE = `
 .card .status:empty { display: none; }
 .notice { position: fixed; right: 12px; bottom: 12px; pointer-events: none; background: #202124; color: #fff; font: 12px system-ui, sans-serif; padding: 6px 10px; border-radius: 6px; }
 .notice:empty { display: none; }
+.badge { position: fixed; pointer-events: auto; z-index: 2147483645; min-width: 22px; height: 22px; padding: 0 6px; box-sizing: border-box; border-radius: 11px;
+  border: 2px solid #fff; background: var(--c); color: #fff; font: 700 12px/18px system-ui, sans-serif; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.3); }
+.badge:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 `;
 
 export interface CardActions {
@@ -110,6 +113,29 @@ export class Overlay {
 
   clear(draftId: string): void {
     this.draw(draftId, [], new DOMRect());
+    this.drawBadge(draftId, 0, new DOMRect(), 'info', () => {});
+  }
+
+  /**
+   * The badge in the bottom-right corner of the editor's visible area: how many
+   * things block sending; a click opens the side panel. None when nothing blocks.
+   */
+  drawBadge(draftId: string, count: number, area: DOMRect, severity: Severity, open: () => void): void {
+    this.root.querySelector(`.badge[data-draft="${draftId}"]`)?.remove();
+    if (count <= 0 || area.width < 60 || area.height < 30) return;
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'badge';
+    b.dataset.draft = draftId;
+    b.textContent = String(count);
+    b.setAttribute('aria-label', `Tactful: ${count} ${count === 1 ? 'thing' : 'things'} to fix. Open the side panel`);
+    b.title = 'Tactful: open the side panel';
+    b.style.setProperty('--c', COLORS[severity]);
+    b.style.left = `${area.right - 30}px`;
+    b.style.top = `${area.bottom - 28}px`;
+    b.addEventListener('mousedown', (e) => e.stopPropagation());
+    b.addEventListener('click', () => open());
+    this.root.append(b);
   }
 
   showNotice(text: string): void {

@@ -54,6 +54,32 @@ describe('card', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('shows a badge in the editor corner with the count of things to fix, which opens the side panel', async () => {
+    const badge = () =>
+      page.evaluate(() => {
+        const b = document.querySelector('tactful-overlay')?.shadowRoot?.querySelector<HTMLElement>('.badge');
+        const r = b?.getBoundingClientRect();
+        return b && r ? { text: b.textContent, label: b.getAttribute('aria-label'), x: r.x, y: r.y, right: r.right, bottom: r.bottom } : null;
+      });
+    await expect.poll(async () => (await badge())?.text, { timeout: 10_000 }).toBeTruthy();
+    const state = await panelState(t);
+    const blocking = state.result.findings.filter((f: { severity: string }) => f.severity !== 'info').length;
+    const b = (await badge())!;
+    expect(b.text).toBe(String(blocking));
+    expect(b.label).toMatch(new RegExp(`^Tactful: ${blocking} things to fix`));
+    // Inside the editor's box, in its bottom-right corner.
+    const editor = (await page.locator(EDITOR.gmail).boundingBox())!;
+    expect(b.x).toBeGreaterThanOrEqual(editor.x + editor.width / 2);
+    expect(b.right).toBeLessThanOrEqual(editor.x + editor.width + 1);
+    expect(b.bottom).toBeLessThanOrEqual(editor.y + editor.height + 1);
+    const cdp = await t.context.newCDPSession(page);
+    const panels = async () => ((await cdp.send('Target.getTargets')).targetInfos as { url: string }[]).filter((x) => x.url.endsWith('/sidepanel.html')).length;
+    const before = await panels();
+    await page.mouse.click(b.x + 8, b.y + 8);
+    await expect.poll(panels, { timeout: 10_000 }).toBeGreaterThan(before);
+    await cdp.detach();
+  });
+
   it('"Ignore here" hides that one flag; "Turn off this rule" saves the rule as off and its underlines go', async () => {
     const [blame] = await waitForUnderline(page, (u) => u.ruleId.startsWith('blame/'));
     await clickUnderline(page, blame);
