@@ -25,6 +25,8 @@ try {
   const [calm] = await waitForUnderline(page, 'dismissive');
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(shots, 'underlines.png'), clip: { x: 0, y: 560, width: 620, height: 290 } });
+  // The badge in the editor's corner: what blocks sending, one click from the side panel.
+  await page.locator(EDITOR.gmail).screenshot({ path: join(shots, 'badge.png') });
   await clickUnderline(page, calm);
   await card(page).first().waitFor();
   await page.screenshot({ path: join(shots, 'card.png'), clip: { x: 0, y: 560, width: 820, height: 300 } });
@@ -65,7 +67,7 @@ try {
     const where = f.end > f.start ? `"${state.reply.slice(f.start, f.end)}"` : '(missing)';
     console.log(`  [${f.severity}] ${f.category} ${f.ruleId} ${where}: ${f.message}${f.suggestions[0] ? ` → ${f.suggestions[0].label}: "${f.suggestions[0].replacement}"` : ''}`);
   }
-  const names = ['underlines.png', 'card.png', 'sidepanel.png', 'sidepanel-dark.png', 'popup.png', 'options-rules.png', 'empty.png'];
+  const names = ['underlines.png', 'badge.png', 'card.png', 'sidepanel.png', 'sidepanel-dark.png', 'popup.png', 'options-rules.png', 'empty.png'];
   console.log(`Screenshots: ${names.map((s) => join('docs/screenshots', s)).join(', ')}`);
   console.log(`Network requests leaving the machine: ${t.externalRequests.length}`);
   if (!headless) await page.waitForTimeout(15_000);
