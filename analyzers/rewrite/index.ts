@@ -57,6 +57,8 @@ interface Piece {
   attempts: number;
   /** The writer's own bracketed note ("[Internal: refund approved by Sam]"): kept as written, never rewritten or dropped. */
   note: boolean;
+  /** Facts of the reply inside the original sentence: every rewrite of it keeps them. */
+  facts: string[];
 }
 
 /** A bracketed note the writer left in the draft; our own placeholders ("[date]") are lower-case words only. */
@@ -92,8 +94,12 @@ function sentenceFacts(s: string): string[] {
 }
 
 /** A candidate is safe when it keeps every fact of the sentence and adds no promise. */
-function safe(before: string, after: string): boolean {
-  return sentenceFacts(before).every((f) => containsFact(after, f)) && newPromises(before, after).length === 0;
+/**
+ * A candidate is safe when it keeps every fact of the sentence — including those only the whole
+ * reply shows to be facts ("Ireland" opening a sentence after "Hi Siobhan, ") — and adds no promise.
+ */
+function safe(before: string, after: string, known: string[] = []): boolean {
+  return [...sentenceFacts(before), ...known].every((f) => containsFact(after, f)) && newPromises(before, after).length === 0;
 }
 
 function apologizesElsewhere(pieces: Piece[], except: number, lead: string): boolean {
@@ -116,7 +122,7 @@ function applyProven(piece: Piece, f: Finding, s: number, e: number): boolean {
     else if (sg.replacement.trim() === '' && a <= s && b >= e && b - a <= e - s + 2) next = '';
     else continue;
     next = next.trim();
-    if (next === before || !safe(before, next)) continue;
+    if (next === before || !safe(before, next, piece.facts)) continue;
     piece.current = next;
     piece.reasons.add(REASONS[f.category]);
     piece.handled.add(f.category);
@@ -128,7 +134,7 @@ function applyProven(piece: Piece, f: Finding, s: number, e: number): boolean {
 function fixOne(piece: Piece, f: Finding, relStart: number, relEnd: number, ctx: SentenceContext, familyOnly: boolean): void {
   const before = piece.current;
   const candidates = piece.attempts < 2 ? rewriteSentence(before, relStart, relEnd, f.category, ctx) : [];
-  let next = candidates.find((c) => safe(before, c));
+  let next = candidates.find((c) => safe(before, c, piece.facts));
   if (next === undefined && familyOnly) {
     piece.attempts = 3;
     return;
@@ -137,7 +143,7 @@ function fixOne(piece: Piece, f: Finding, relStart: number, relEnd: number, ctx:
     // Cut the phrase when that keeps every fact; a statement that cannot lose it ("with 9 years of
     // experience") is softened instead; failing both the sentence stays as written, never spliced blind.
     const removed = removePhrase(before, relStart, relEnd);
-    next = removed !== before && safe(before, removed) ? removed : (softenStatement(before, f.category).find((c) => safe(before, c)) ?? before);
+    next = removed !== before && safe(before, removed, piece.facts) ? removed : (softenStatement(before, f.category).find((c) => safe(before, c, piece.facts)) ?? before);
   }
   if (next === before) piece.attempts = 3;
   piece.current = next;
@@ -228,7 +234,16 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
   const session = createAnalyzer({ ...analyzeOptions, channel });
   const analyzeAgain = (text: string) => session.update(text, input.customer ?? '').findings;
 
-  const pieces: Piece[] = draft.sentences.map((s) => ({ sentence: s, current: s.text, reasons: new Set(), handled: new Set(), attempts: 0, note: NOTE.test(s.text) }));
+  const replyFacts = extractFacts(reply);
+  const pieces: Piece[] = draft.sentences.map((s) => ({
+    sentence: s,
+    current: s.text,
+    reasons: new Set(),
+    handled: new Set(),
+    attempts: 0,
+    note: NOTE.test(s.text),
+    facts: replyFacts.filter((f) => containsFact(s.text, f)),
+  }));
   let lead = '';
   let tail = '';
   const leadReasons: string[] = [];

@@ -142,7 +142,7 @@ describe('suggestReply: consistent with itself (issue 8)', { timeout: 180_000 },
   it('does not apologize for "the wrong size" beside a sentence insisting the size is right', () => {
     const input = { reply: 'Hi Tom,\n\nThe files are exactly the size you approved.\n\nBest,\nAnna', customer: 'The banner files are the wrong size, I cannot use them. Very disappointed.' };
     const { text } = suggestReply(input);
-    expect(text).toMatch(/exactly the size you approved/);
+    // The defence may stay or go (once flagged, it is rewritten like any other); the apology never contradicts it.
     expect(text).toMatch(/\b(?:sorry|apologi[sz]e)\b/i);
     expect(text).not.toMatch(/sorry (?:about|for) the wrong size/i);
     expect(text).not.toMatch(/handle the wrong size/i);
