@@ -17,7 +17,7 @@ import { sigmoid, encodeBase64, type ModelFile, type ModelHead } from '../analyz
 import { DIMENSION, FEATURE_VERSION } from '../analyzers/model/features.ts';
 import { MISSING_CATEGORIES, PHRASE_CATEGORIES, type Category } from '../analyzers/types.ts';
 import { DEFAULT_TRAIN, quantize, train, type Example } from './training/logistic.ts';
-import { ROOT, TRAINING_DIR, draftExample, isarcasmExamples, readTrainingDrafts, sentenceExamples, verifierExamples, type TrainingDraft } from './training/corpus.ts';
+import { ROOT, TRAINING_DIR, draftExample, goEmotionsCalmExamples, isarcasmExamples, readTrainingDrafts, sentenceExamples, verifierExamples, type TrainingDraft } from './training/corpus.ts';
 import { MISSING_VETOES, PHRASE_VETOES, chooseSettings, formatComparison, type DraftScores, type Settings } from './training/thresholds.ts';
 
 const WEIGHTS = join(ROOT, 'analyzers/model/weights.json');
@@ -130,7 +130,9 @@ function main(): void {
   const writers = [...new Set(drafts.map((d) => d.writer))].sort();
   const sentences = drafts.flatMap((d, i) => sentenceExamples(d, i, SENTENCE_CATEGORIES));
   const draftLevel = drafts.map((d, i) => draftExample(d, i, DRAFT_CATEGORIES));
-  const sarcasm = isarcasmExamples(SENTENCE_CATEGORIES);
+  const isarcasm = isarcasmExamples(SENTENCE_CATEGORIES);
+  const calm = goEmotionsCalmExamples(SENTENCE_CATEGORIES);
+  const sarcasm = { examples: [...isarcasm.examples, ...calm.examples], source: [isarcasm.source, calm.source].filter(Boolean).join('; ') || undefined };
   const positives = SENTENCE_CATEGORIES.map((c, k) => `${c} ${sentences.filter((e) => e.y[k]).length}`).join(', ');
   print(`${drafts.length} drafts by ${writers.length} writers, ${sentences.length} sentences (${positives}); public: ${sarcasm.source ?? 'none (../shared/data absent)'}`);
 

@@ -198,7 +198,7 @@ export function combineWithModel(
       const threshold = thresholds[category];
       if (threshold === undefined || probs[i][k] < threshold * scale || covered.has(`${i}:${category}`)) continue;
       // Hiding behind policy means a rule is the whole answer: not when the reply offers something else.
-      if (category === 'policy_shield' && contexts[i].actionElsewhere) continue;
+      if (category === 'policy_shield' && (contexts[i].actionElsewhere || AGENT_ACTION.test(sentences[i].text.slice(0, 2000)))) continue;
       const { start, end, words } = drivingClause(scorer, k, sentences[i], contexts[i]);
       kept.push(modelFinding(category, start, end, words, draft.reply));
     }
@@ -215,6 +215,18 @@ export function rulesDraftVector(draft: Draft, context: AnalysisContext, rulePhr
   const moves = readReplyMoves(draft, rulePhrase);
   const ruleMissing = findMissingPieces(draft, context, rulePhrase);
   return draftFeatures({ draft, customer: context.customer, channel: context.channel, moves, phraseFindings: rulePhrase, ruleMissing });
+}
+
+/**
+ * The piece is there in the reply, as the rules read it: the model judges what
+ * the customer needs, not whether a sentence the user just added counts — so a
+ * piece the user wrote in makes the flag go away.
+ */
+function pieceWritten(category: Category, draft: Draft, phraseFindings: Finding[]): boolean {
+  const moves = readReplyMoves(draft, phraseFindings);
+  if (category === 'missing_empathy') return moves.empathy !== undefined;
+  if (category === 'missing_apology') return moves.apology !== undefined;
+  return moves.nextStep !== undefined;
 }
 
 /**
@@ -244,7 +256,7 @@ export function judgeMissingPieces(
       if (rule) out.push(rule);
     } else if (rule) {
       if (probs[k] >= (veto[category] ?? 0)) out.push(rule);
-    } else if (probs[k] >= threshold) out.push(missingPieceFinding(draft, context, phraseFindings, category));
+    } else if (probs[k] >= threshold && !pieceWritten(category, draft, phraseFindings)) out.push(missingPieceFinding(draft, context, phraseFindings, category));
   });
   return out.concat(ruleMissing.filter((f) => !scorer.categories.includes(f.category)));
 }

@@ -156,3 +156,30 @@ export function isarcasmExamples(categories: readonly Category[]): { examples: E
   });
   return { examples, source: `isarcasm/train.En.csv (iSarcasmEval, MIT): ${examples.length / 2} sarcastic tweets with their rephrases, weight ${PUBLIC_WEIGHT}` };
 }
+
+/** GoEmotions label ids of calm, sincere comments (labels.txt): admiration, approval, caring, curiosity, gratitude, joy, love, optimism, realization, relief, neutral. */
+const CALM_EMOTIONS = new Set(['0', '4', '5', '7', '15', '17', '18', '20', '22', '23', '27']);
+const GOEMOTIONS_SAMPLE = 4000;
+
+/**
+ * GoEmotions (Apache-2.0) comments labelled only with calm, sincere emotions,
+ * as examples of what sarcasm is not — for the sarcasm output only (a calm
+ * comment may still blame or argue). Without them, the tweets above teach the
+ * model that any online-comment style is sarcastic.
+ */
+export function goEmotionsCalmExamples(categories: readonly Category[]): { examples: Example[]; source?: string } {
+  const file = join(SHARED_DATA, 'goemotions/train.tsv');
+  if (!existsSync(file)) return { examples: [] };
+  const k = categories.indexOf('sarcasm');
+  const mask = new Uint8Array(categories.length);
+  mask[k] = 1;
+  const neutral: SentenceContext = { customerLevel: 'none', actionElsewhere: false, first: true, last: true };
+  const examples: Example[] = [];
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length && examples.length < GOEMOTIONS_SAMPLE; i += 5) {
+    const [text, labels] = lines[i].split('\t');
+    if (!text || !labels || !labels.split(',').every((l) => CALM_EMOTIONS.has(l))) continue;
+    examples.push({ vector: sentenceFeatures(text, neutral), y: new Uint8Array(categories.length), mask, weight: PUBLIC_WEIGHT, draft: -1, sentence: 0 });
+  }
+  return { examples, source: `goemotions/train.tsv (GoEmotions, Apache-2.0): ${examples.length} calm comments, every fifth line, as non-sarcastic examples only, weight ${PUBLIC_WEIGHT}` };
+}
