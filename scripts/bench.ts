@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { text as alexText } from 'alex';
 import { analyze, createAnalyzer } from '../analyzers/index.ts';
 import { gzipSync } from 'node:zlib';
+import { seeded } from './training/logistic.ts';
 
 // write-good is CommonJS without type declarations: its documented API, typed here.
 const writeGood = createRequire(import.meta.url)('write-good') as (text: string) => { index: number; offset: number; reason: string }[];
@@ -23,18 +24,6 @@ const QUICK = process.argv.includes('--quick');
 const CUSTOMER = readFileSync(new URL('./samples/thread-customer.txt', import.meta.url), 'utf8');
 
 // ---------------------------------------------------------------- draft generator
-
-/** mulberry32: a small seeded PRNG, so every run benchmarks the same drafts. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['Dana', 'Rosa', 'Tomasz', 'Aiko', 'Priya', 'Jonas', 'Fatima', 'Luis', 'Grace', 'Mehmet'];
 const PRODUCTS = ['Pro plan', 'standing desk', 'espresso grinder', 'annual licence', 'wool blanket', 'logo design', 'router', 'gift card'];
@@ -91,7 +80,7 @@ const countWords = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** A draft of about `words` words: greeting, paragraphs of 2–5 sentences, sign-off. */
 export function makeDraft(words: number, seed: number, problemShare = 0.25): string {
-  const next = rng(seed);
+  const next = seeded(seed);
   const paragraphs: string[] = [];
   let count = 0;
   while (count < words) {
@@ -183,7 +172,7 @@ function benchIncremental(words: number, runs: number): Stats {
   const analyzer = createAnalyzer();
   analyzer.update(draft, CUSTOMER);
   analyzer.update(draft, CUSTOMER);
-  const next = rng(words);
+  const next = seeded(words);
   const samples: number[] = [];
   for (let r = 0; r < runs; r++) {
     const spans = sentenceSpans(draft);
@@ -199,7 +188,7 @@ function benchIncremental(words: number, runs: number): Stats {
 
 /** 100,000 characters on one line: no punctuation, words mixed with emoji, RTL text and marks. */
 function strangeDraft(seed: number): string {
-  const next = rng(seed);
+  const next = seeded(seed);
   const pieces = ['refund', 'order', 'please', 'the', 'you', 'never', 'CALM', 'DOWN', '😡', '👍🏽', '👨‍👩‍👧', 'مرحبا', 'שלום', '\u200f', '\u200d', '\u202e', 'é', 'ｆｕｌｌ', '🇫🇷'];
   let s = '';
   while (s.length < 100_000) s += `${pieces[Math.floor(next() * pieces.length)]} `;
