@@ -8,7 +8,8 @@ import { PanelPorts, type PortLike } from '../lib/background/panel-ports.ts';
 import { SessionMemory } from '../lib/background/session-memory.ts';
 import { openSidePanel } from '../lib/background/side-panel.ts';
 import type { ApplyResponse, BackgroundBroadcast, BackgroundToContent, ContentToBackground, DraftState, PageToBackground } from '../lib/messages.ts';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
+import { SETTINGS_KEY } from '../lib/settings.ts';
+import { cleanSettings } from '../lib/settings-clean.ts';
 
 const MENU_ID = 'tactful-open-panel';
 /** Opens the card for the words under the right-click; its buttons apply through the same path as every other Apply. */
@@ -36,11 +37,11 @@ export default defineBackground(() => {
 
   const loadSettings = async () => {
     const got = await browser.storage.local.get(SETTINGS_KEY);
-    hub.setSettings({ ...DEFAULT_SETTINGS, ...((got[SETTINGS_KEY] as Partial<Settings>) ?? {}) });
+    hub.setSettings(cleanSettings(got[SETTINGS_KEY])); // a stored field of the wrong type never stops analysis
   };
   const ready = Promise.all([loadSettings(), session.load()]);
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) hub.setSettings({ ...DEFAULT_SETTINGS, ...((changes[SETTINGS_KEY].newValue as Partial<Settings>) ?? {}) });
+    if (area === 'local' && SETTINGS_KEY in changes) hub.setSettings(cleanSettings(changes[SETTINGS_KEY].newValue));
   });
 
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, ''); // "chrome-extension://<id>"

@@ -2,14 +2,16 @@
 import { browser } from 'wxt/browser';
 import { TactfulContent } from '../lib/content/controller.ts';
 import type { BackgroundToContent } from '../lib/messages.ts';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../lib/settings.ts';
+import { SETTINGS_KEY } from '../lib/settings.ts';
+import { cleanSettings } from '../lib/settings-clean.ts';
 
 export default defineContentScript({
   // Install-time hosts only; other sites are registered at run time once granted.
   matches: ['https://mail.google.com/*', 'https://*.zendesk.com/*'],
   runAt: 'document_idle',
   main() {
-    const withDefaults = (s: unknown): Settings => ({ ...DEFAULT_SETTINGS, ...((s as Partial<Settings>) ?? {}) });
+    // Whatever was stored, field by field (a wrong type never stops the page).
+    const withDefaults = cleanSettings;
     // A port to the worker only to learn when it stops (idle workers do) and forgets our drafts.
     let port: ReturnType<typeof browser.runtime.connect> | undefined;
     let workerLost: (() => void) | undefined;

@@ -3,8 +3,9 @@
 // and follows changes made by other pages.
 import { createStore } from 'zustand/vanilla';
 import { browser } from 'wxt/browser';
-import { CATEGORIES, type Category, type CustomPhrase } from '../analyzers/types.ts';
+import type { Category, CustomPhrase } from '../analyzers/types.ts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings.ts';
+import { cleanSettings } from './settings-clean.ts';
 import { applyTeamPack, parseTeamPack, type PackMode } from './ui-teampack.ts';
 
 export interface SettingsState {
@@ -24,22 +25,8 @@ export interface SettingsState {
   importPack(text: string, mode?: PackMode): Promise<{ ok: true } | { ok: false; errors: string[] }>;
 }
 
-/** Stored settings over the defaults, so older or partial objects still load. */
-export function normalizeSettings(stored: unknown): Settings {
-  if (!stored || typeof stored !== 'object') return structuredClone(DEFAULT_SETTINGS);
-  const s = stored as Partial<Settings>;
-  return {
-    enabled: typeof s.enabled === 'boolean' ? s.enabled : DEFAULT_SETTINGS.enabled,
-    sites: s.sites && typeof s.sites === 'object' ? { ...s.sites } : {},
-    disabledCategories: Array.isArray(s.disabledCategories)
-      ? s.disabledCategories.filter((c) => (CATEGORIES as readonly string[]).includes(c))
-      : [],
-    disabledRules: Array.isArray(s.disabledRules) ? s.disabledRules.filter((r) => typeof r === 'string') : [],
-    sensitivity: s.sensitivity === 'low' || s.sensitivity === 'high' ? s.sensitivity : 'normal',
-    customPhrases: Array.isArray(s.customPhrases) ? s.customPhrases.filter((p) => p && typeof p.avoid === 'string') : [],
-    voice: s.voice === 'formal' ? 'formal' : 'warm',
-  };
-}
+/** Stored settings over the defaults, so older, partial or damaged objects still load (lib/settings-clean.ts). */
+export const normalizeSettings = cleanSettings;
 
 const withItem = <T,>(list: readonly T[], item: T, present: boolean): T[] =>
   present ? (list.includes(item) ? [...list] : [...list, item]) : list.filter((x) => x !== item);
