@@ -9,10 +9,11 @@ import { suggestionButtonText, whyAdvice } from '../lib/ui-card-text.ts';
 import type { FindingGroup } from '../lib/ui-priority.ts';
 import { suggestionEdit, suggestionPreview } from '../lib/ui-suggestion.ts';
 import { PlaceholderText } from './PlaceholderText.tsx';
+import { PENDING_SUGGESTIONS } from './useFindingSuggestions.ts';
 
 interface Props {
   reply: string;
-  groups: FindingGroup[];
+  groups: FindingGroup<Finding>[];
   busy: boolean;
   onApply(edit: TextEdit, label: string): void;
   onIgnore(finding: Finding): void;
@@ -45,7 +46,7 @@ export function FindingList({ reply, groups, busy, onApply, onIgnore }: Props) {
   );
 }
 
-function GroupView({ reply, group, busy, onApply, onIgnore }: { reply: string; group: FindingGroup } & Omit<Props, 'groups' | 'reply'>) {
+function GroupView({ reply, group, busy, onApply, onIgnore }: { reply: string; group: FindingGroup<Finding> } & Omit<Props, 'groups' | 'reply'>) {
   const first = group.findings[0];
   const many = group.findings.length > 1;
   const headingId = `${groupElementId(group.key)}-h`;
@@ -96,6 +97,11 @@ function GroupView({ reply, group, busy, onApply, onIgnore }: { reply: string; g
           )}
           {many && f.message !== first.message && <p className="finding-message">{f.message}</p>}
           <div className="actions">
+            {f.suggestions === PENDING_SUGGESTIONS && (
+              <span className="muted" data-testid="suggestions-loading">
+                Finding a better wording…
+              </span>
+            )}
             {f.suggestions.map((s, i) => {
               const text = suggestionButtonText(reply, f, s);
               return (

@@ -17,13 +17,15 @@ import { ToneGauge } from './ToneGauge.tsx';
 import { FindingList } from './FindingList.tsx';
 import { ChecklistView } from './ChecklistView.tsx';
 import { SuggestedReply } from './SuggestedReply.tsx';
+import { useFindingSuggestions } from './useFindingSuggestions.ts';
 import { PanelVerdict, jumpTo } from './PanelVerdict.tsx';
 import { JUMP_KEY, freshJump } from '../lib/ui-jump.ts';
 import { groupFindings, panelVerdict, shownFindings } from '../lib/ui-priority.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { EmptyState, type EmptyReason } from './EmptyState.tsx';
 
-const panelStore = createPanelStore((message: PageToBackground) => browser.runtime.sendMessage(message));
+const sendToWorker = (message: PageToBackground) => browser.runtime.sendMessage(message);
+const panelStore = createPanelStore(sendToWorker);
 
 /** The host of the active tab, when the browser lets the extension see it. */
 function useActiveHost(): string | null {
@@ -73,7 +75,8 @@ export function SidePanelApp() {
   else if (!draft) empty = activeHost && !siteEnabled(settings.sites, activeHost) ? { kind: 'site-off', host: activeHost } : { kind: 'no-draft' };
   else if (draft.internalNote) empty = { kind: 'internal-note' };
 
-  const findings = draft ? shownFindings(draft.reply, visibleFindings(state)) : [];
+  // Drafts arrive without suggestions: the panel fetches those of the findings it shows.
+  const findings = useFindingSuggestions(draft, draft ? shownFindings(draft.reply, visibleFindings(state)) : [], sendToWorker);
   const groups = draft ? groupFindings(draft.reply, findings) : [];
   const verdict = draft ? panelVerdict(draft.reply, groups) : null;
   const autoRows = draft ? summarizePreSend(draft.result, {}).rows.filter((r) => r.source === 'auto') : [];

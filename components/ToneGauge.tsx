@@ -4,7 +4,7 @@
 import type { Finding } from '../analyzers/types.ts';
 import { summarizeTone } from '../lib/ui-tone-summary.ts';
 
-export function ToneGauge({ findings, politeness }: { findings: Finding[]; politeness: number }) {
+export function ToneGauge({ findings, politeness }: { findings: Omit<Finding, 'suggestions'>[]; politeness: number }) {
   const tone = summarizeTone(findings, politeness);
   return (
     <section className="card tone" aria-labelledby="tone-h">

@@ -77,6 +77,12 @@ export default defineBackground(() => {
         if (target === undefined) return undefined;
         return Promise.resolve(hub.ignore(target, message.draftId, message.ruleId, message.start, message.end) ?? null);
       }
+      case 'draft:suggestions': {
+        // A content script asks about its own tab's draft; an extension page names the tab.
+        const target = 'tabId' in message ? message.tabId : tabId;
+        if (target === undefined) return undefined;
+        return ready.then(() => hub.suggestions(target, message.draftId, message.version, message.findings));
+      }
       case 'draft:apply': {
         const forward: BackgroundToContent = { type: 'draft:apply', draftId: message.draftId, edit: message.edit };
         return browser.tabs

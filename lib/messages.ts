@@ -1,9 +1,37 @@
 // The extension's message contract between content scripts, the background
 // (where the engine runs) and the extension pages (side panel, popup).
 // Content scripts stay thin: they send draft text, draw what comes back.
-import type { AnalyzeResult, Channel } from '../analyzers/types.ts';
+import type { AnalyzeResult, Channel, Finding, Suggestion } from '../analyzers/types.ts';
 
 export type EditorKind = 'contenteditable' | 'ckeditor' | 'prosemirror' | 'textarea';
+
+/**
+ * A finding as pages receive it. Proving a suggestion re-analyzes the rewritten text, which costs
+ * several times the analysis itself, so underlines never wait on them: a card or the side panel asks
+ * for the suggestions of the findings it shows ('draft:suggestions'). Suggestions already at hand
+ * (a team phrase's own wording, a full analysis a page hands over) travel with the finding.
+ */
+export type DraftFinding = Omit<Finding, 'suggestions'> & { suggestions?: Suggestion[] };
+
+/** An analysis as sent to pages: findings without their suggestions unless already known. */
+export type DraftResult = Omit<AnalyzeResult, 'findings'> & { findings: DraftFinding[] };
+
+/** Names one finding of one analysis: its rule and span. */
+export interface FindingRef {
+  ruleId: string;
+  start: number;
+  end: number;
+}
+
+/** Most findings one 'draft:suggestions' request may name (the engine keeps at most 200 per draft). */
+export const MAX_SUGGESTION_REFS = 200;
+
+/**
+ * The answer to 'draft:suggestions': one list per requested finding, in order (null: that analysis
+ * has no such finding). `stale`: the draft changed since that version; a new state is on its way,
+ * and the old suggestions would point at text that is no longer there.
+ */
+export type SuggestionsResponse = { ok: true; version: number; suggestions: (Suggestion[] | null)[] } | { ok: false; stale: boolean; reason: string };
 
 /** Everything the UI needs to show one draft. */
 export interface DraftState {
@@ -17,7 +45,7 @@ export interface DraftState {
   internalNote: boolean;
   reply: string;
   customer: string;
-  result: AnalyzeResult;
+  result: DraftResult;
   /** Increases with every analysis of this draft; an Apply names the version it was computed from. */
   version: number;
   updatedAt: number;
@@ -42,6 +70,8 @@ export type ContentToBackground =
   /** Ignore from the in-page card (the tab is the sender's). */
   | { type: 'draft:ignore'; draftId: string; ruleId: string; start: number; end: number }
   | { type: 'draft:closed'; draftId: string }
+  /** The suggestions of the findings a card shows, from the analysis `version` of this tab's draft. */
+  | { type: 'draft:suggestions'; draftId: string; version: number; findings: FindingRef[] }
   /** Sent on a user gesture in the page (card button); background calls sidePanel.open synchronously. */
   | { type: 'panel:open' };
 
@@ -51,6 +81,8 @@ export type PageToBackground =
   /** From the popup's button; the popup also opens the panel itself, since the gesture doesn't travel with a message. */
   | { type: 'panel:open' }
   | { type: 'draft:apply'; tabId: number; draftId: string; edit: TextEdit }
+  /** The suggestions of the findings the side panel shows (or, for Fix all, every one of a rule). */
+  | { type: 'draft:suggestions'; tabId: number; draftId: string; version: number; findings: FindingRef[] }
   | { type: 'draft:ignore'; tabId: number; draftId: string; ruleId: string; start: number; end: number };
 
 /** A replacement of reply.slice(start, end); `expected` is that slice when the edit was computed. */

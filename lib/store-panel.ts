@@ -1,7 +1,7 @@
 // Side panel state: the draft being shown, what the user ignored or
 // dismissed, the pending placeholder confirmation, and apply results.
 import { createStore } from 'zustand/vanilla';
-import type { ApplyResponse, DraftState, PageToBackground, TextEdit } from './messages.ts';
+import type { ApplyResponse, DraftFinding, DraftState, PageToBackground, TextEdit } from './messages.ts';
 import { placeholdersIn } from './ui-diff.ts';
 import { findingKey } from './ui-checklist.ts';
 import type { Finding } from '../analyzers/types.ts';
@@ -34,7 +34,7 @@ export interface PanelState {
   requestApply(edit: TextEdit, label: string): Promise<void>;
   confirmPending(): Promise<void>;
   cancelPending(): void;
-  ignore(finding: Finding): Promise<void>;
+  ignore(finding: DraftFinding): Promise<void>;
   dismissSuggestion(): void;
   clearNotice(): void;
 }
@@ -101,7 +101,7 @@ export function createPanelStore(send: SendToBackground) {
 }
 
 /** The findings still to show: not ignored in this panel. */
-export function visibleFindings(state: Pick<PanelState, 'draft' | 'ignored'>): Finding[] {
+export function visibleFindings(state: Pick<PanelState, 'draft' | 'ignored'>): DraftFinding[] {
   if (!state.draft) return [];
   const ignored = new Set(state.ignored[state.draft.draftId] ?? []);
   return state.draft.result.findings.filter((f) => !ignored.has(findingKey(f)));

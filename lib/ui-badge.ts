@@ -3,7 +3,7 @@
 import type { Finding } from '../analyzers/types.ts';
 import { draftStage } from './ui-draft-stage.ts';
 
-export function badgeCount(reply: string, findings: readonly Finding[]): number {
+export function badgeCount(reply: string, findings: readonly Omit<Finding, 'suggestions'>[]): number {
   const started = draftStage(reply) === 'body';
   return findings.filter((f) => f.severity !== 'info' && (started || f.start !== f.end)).length;
 }

@@ -58,9 +58,9 @@ const isTeamPhrase = (f: Pick<Finding, 'ruleId'>) => f.ruleId.startsWith('custom
  * "Why", as one sentence of advice. Built-in rules get their category's
  * advice; a team phrase says what the team prefers.
  */
-export function whyAdvice(f: Pick<Finding, 'ruleId' | 'category' | 'rationale' | 'suggestions'>): string {
+export function whyAdvice(f: Pick<Finding, 'ruleId' | 'category' | 'rationale'> & { suggestions?: readonly Suggestion[] }): string {
   if (isTeamPhrase(f)) {
-    const prefer = f.suggestions.find((s) => s.replacement.trim())?.replacement.trim();
+    const prefer = f.suggestions?.find((s) => s.replacement.trim())?.replacement.trim();
     return prefer ? `Your team prefers “${prefer}” here.` : 'Your team asked to avoid this phrase.';
   }
   return ADVICE[f.category];

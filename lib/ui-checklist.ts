@@ -1,6 +1,7 @@
 // The pre-send checklist: items the analysis ticks from the text, plus manual
 // ticks for what text cannot show, and the "ready to send" verdict.
-import type { AnalyzeResult, Category, ChecklistStatus, Severity } from '../analyzers/types.ts';
+import type { Category, ChecklistStatus, Severity } from '../analyzers/types.ts';
+import type { DraftResult } from './messages.ts';
 import { quotePhrase } from './ui-card-text.ts';
 import { draftStage, type DraftStage } from './ui-draft-stage.ts';
 import { groupFindings, shownFindings, type FindingGroup } from './ui-priority.ts';
@@ -32,7 +33,7 @@ const BLOCKING: readonly Severity[] = ['warning', 'error'];
 
 /** Merges the analysis checklist with the writer's manual ticks. */
 export function summarizePreSend(
-  result: AnalyzeResult,
+  result: DraftResult,
   manualTicks: Readonly<Record<string, boolean>>,
   ignoredFindings: ReadonlySet<string> = new Set(),
 ): PreSendSummary {
@@ -99,7 +100,7 @@ export interface PreSendPlan {
  */
 export function preSendPlan(
   reply: string,
-  result: AnalyzeResult,
+  result: DraftResult,
   manualTicks: Readonly<Record<string, boolean>>,
   ignoredFindings: ReadonlySet<string> = new Set(),
 ): PreSendPlan {

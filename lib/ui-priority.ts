@@ -1,24 +1,25 @@
 // What the side panel puts first: a one-line verdict, the two or three things
 // that matter most, and the findings grouped by rule, errors before warnings,
 // with one "fix all" edit for a rule that fires more than once. Pure: no DOM.
-import type { Finding, Severity } from '../analyzers/types.ts';
-import type { TextEdit } from './messages.ts';
+import type { Severity } from '../analyzers/types.ts';
+import type { DraftFinding, TextEdit } from './messages.ts';
 import { editForAll } from './ui-diff.ts';
 import { suggestionEdit } from './ui-suggestion.ts';
 import { findingTitle, quotePhrase } from './ui-card-text.ts';
 import { draftStage } from './ui-draft-stage.ts';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const isMissingPiece = (f: Finding) => f.category.startsWith('missing_');
+const isMissingPiece = (f: DraftFinding) => f.category.startsWith('missing_');
 
-export interface FindingGroup {
+/** Pages get findings without suggestions (lib/messages.ts); the side panel fills in those it fetched. */
+export interface FindingGroup<F extends DraftFinding = DraftFinding> {
   /** Stable id for the group (its rule), used to jump to it. */
   key: string;
   ruleId: string;
   severity: Severity;
   title: string;
   /** In text order. */
-  findings: Finding[];
+  findings: F[];
   /** Every occurrence fixed with its first suggestion, as one edit (one undo step); null when that is not safe. */
   fixAll: TextEdit | null;
 }
@@ -27,14 +28,14 @@ export interface FindingGroup {
  * The findings to show for this draft: before the draft has a body, missing
  * pieces are left out (an empty reply lacks everything; saying so is noise).
  */
-export function shownFindings(reply: string, findings: readonly Finding[]): Finding[] {
+export function shownFindings<F extends DraftFinding>(reply: string, findings: readonly F[]): F[] {
   return draftStage(reply) === 'empty' ? findings.filter((f) => !isMissingPiece(f)) : [...findings];
 }
 
-/** One "fix all" edit: only when every occurrence has a suggestion and none of them overlap. */
-function fixAllEdit(reply: string, findings: readonly Finding[]): TextEdit | null {
-  if (findings.length < 2 || findings.some((f) => f.suggestions.length === 0 || f.start === f.end)) return null;
-  const edits = findings.map((f) => suggestionEdit(reply, f, f.suggestions[0]));
+/** One "fix all" edit: only when every occurrence has a suggestion (known already) and none of them overlap. */
+function fixAllEdit(reply: string, findings: readonly DraftFinding[]): TextEdit | null {
+  if (findings.length < 2 || findings.some((f) => !f.suggestions?.length || f.start === f.end)) return null;
+  const edits = findings.map((f) => suggestionEdit(reply, f, f.suggestions![0]));
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   if (sorted.some((e, i) => i > 0 && e.start < sorted[i - 1].end)) return null;
   if (sorted.some((e) => reply.slice(e.start, e.end) !== e.expected)) return null;
@@ -42,10 +43,10 @@ function fixAllEdit(reply: string, findings: readonly Finding[]): TextEdit | nul
 }
 
 /** Findings grouped by rule; errors first, then warnings, then hints; within a severity, the most frequent first, then text order. */
-export function groupFindings(reply: string, findings: readonly Finding[]): FindingGroup[] {
-  const byRule = new Map<string, Finding[]>();
+export function groupFindings<F extends DraftFinding>(reply: string, findings: readonly F[]): FindingGroup<F>[] {
+  const byRule = new Map<string, F[]>();
   for (const f of findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
-  const groups: FindingGroup[] = [...byRule.entries()].map(([ruleId, list]) => {
+  const groups: FindingGroup<F>[] = [...byRule.entries()].map(([ruleId, list]) => {
     const sorted = [...list].sort((a, b) => a.start - b.start);
     const severity = sorted.reduce<Severity>((s, f) => (RANK[f.severity] < RANK[s] ? f.severity : s), 'info');
     return { key: ruleId, ruleId, severity, title: findingTitle(sorted[0]), findings: sorted, fixAll: fixAllEdit(reply, sorted) };
@@ -76,7 +77,7 @@ export interface Verdict {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export function panelVerdict(reply: string, groups: readonly FindingGroup[]): Verdict {
+export function panelVerdict(reply: string, groups: readonly FindingGroup<DraftFinding>[]): Verdict {
   const blocking = groups.filter((g) => g.severity !== 'info');
   const top = blocking.slice(0, 3).map((g): TopItem => {
     const first = g.findings[0];

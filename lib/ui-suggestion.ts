@@ -6,12 +6,12 @@ import type { TextEdit } from './messages.ts';
 
 type RangedSuggestion = Suggestion & { start?: number; end?: number };
 
-function rangeOf(finding: Finding, s: RangedSuggestion): { start: number; end: number } {
+function rangeOf(finding: Pick<Finding, 'start' | 'end'>, s: RangedSuggestion): { start: number; end: number } {
   const ranged = Number.isInteger(s.start) && Number.isInteger(s.end) && s.start! <= s.end!;
   return ranged ? { start: s.start!, end: s.end! } : { start: finding.start, end: finding.end };
 }
 
-export function suggestionEdit(reply: string, finding: Finding, s: RangedSuggestion): TextEdit {
+export function suggestionEdit(reply: string, finding: Pick<Finding, 'start' | 'end'>, s: RangedSuggestion): TextEdit {
   const { start, end } = rangeOf(finding, s);
   return { start, end, expected: reply.slice(start, end), replacement: s.replacement };
 }
@@ -23,7 +23,7 @@ const MAX_PREVIEW = 100;
  * its sentence around it), so options with the same label can be told apart
  * and a replacement that ends mid-word ("W" + "e cannot…") reads naturally.
  */
-export function suggestionPreview(reply: string, finding: Finding, s: RangedSuggestion): string {
+export function suggestionPreview(reply: string, finding: Pick<Finding, 'start' | 'end'>, s: RangedSuggestion): string {
   if (finding.start === finding.end) return s.replacement.trim();
   const { start, end } = rangeOf(finding, s);
   if (!s.replacement.trim()) return `remove “${reply.slice(start, end).trim()}”`;

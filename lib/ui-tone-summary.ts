@@ -52,10 +52,10 @@ const listInWords = (items: string[]) =>
  * @param findings the findings still shown (ignored ones left out)
  * @param politeness the engine's -1..1 score
  */
-export function summarizeTone(findings: readonly Finding[], politeness: number): ToneSummary {
+export function summarizeTone(findings: readonly Omit<Finding, 'suggestions'>[], politeness: number): ToneSummary {
   const phrase = findings.filter((f) => QUALITY[f.category]);
   // Two judges (rules and the tone model) may flag the same words: count each span once.
-  const spans = new Map<string, Finding>();
+  const spans = new Map<string, Omit<Finding, 'suggestions'>>();
   for (const f of phrase) {
     const key = `${f.start}-${f.end}`;
     const seen = spans.get(key);

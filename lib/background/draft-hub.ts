@@ -4,7 +4,7 @@
 // (filtered here so overlay and side panel agree).
 import { createAnalyzer } from '../../analyzers/index.ts';
 import type { AnalyzeResult, Analyzer, Channel, Finding } from '../../analyzers/types.ts';
-import type { ContentToBackground, DraftState } from '../messages.ts';
+import type { ContentToBackground, DraftFinding, DraftState, FindingRef, SuggestionsResponse } from '../messages.ts';
 import { DEFAULT_SETTINGS, toAnalyzeOptions, type Settings } from '../settings.ts';
 import { siteEnabled } from '../ui-sites.ts';
 
@@ -17,7 +17,12 @@ interface Entry {
   analyzer: Analyzer;
   channel: Channel;
   input: DraftUpdate;
+  /** The engine's result: its findings prove their suggestions on first read and keep them. */
   raw: AnalyzeResult;
+  /** raw.findings by rule and span, built on the first request for suggestions. */
+  byRef?: Map<string, Finding>;
+  /** The first version whose text, customer and options are the current ones: older suggestions point at other text. */
+  sameSince: number;
   state: DraftState;
   ignored: Set<string>;
 }
@@ -35,6 +40,20 @@ export interface HubEffects {
 
 const key = (tabId: number, draftId: string) => `${tabId}:${draftId}`;
 const ignoreKey = (ruleId: string, text: string) => `${ruleId}\u0000${text}`;
+const refKey = (f: FindingRef) => `${f.ruleId}\u0000${f.start}\u0000${f.end}`;
+
+/**
+ * The finding as pages get it: without suggestions not yet proved (reading them would prove every
+ * one, seconds on a long draft), with those already known. Copies own keys, so no getter runs.
+ */
+function forPages(f: Finding): DraftFinding {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(f)) {
+    if (k === 'suggestions' && !('value' in (Object.getOwnPropertyDescriptor(f, k) ?? {}))) continue;
+    out[k] = (f as unknown as Record<string, unknown>)[k];
+  }
+  return out as DraftFinding;
+}
 
 export class DraftHub {
   private entries = new Map<string, Entry>();
@@ -61,7 +80,7 @@ export class DraftHub {
     let entry = this.entries.get(k);
     if (!entry || entry.channel !== input.channel) {
       const analyzer = createAnalyzer({ ...toAnalyzeOptions(this.settings), channel: input.channel });
-      entry = { tabId, windowId, analyzer, channel: input.channel, input, raw: undefined as never, state: undefined as never, ignored: entry?.ignored ?? new Set(this.restoreIgnored(tabId, input.draftId)) };
+      entry = { tabId, windowId, analyzer, channel: input.channel, input, raw: undefined as never, sameSince: 0, state: undefined as never, ignored: entry?.ignored ?? new Set(this.restoreIgnored(tabId, input.draftId)) };
       this.entries.set(k, entry);
     }
     entry.windowId = windowId;
@@ -127,13 +146,29 @@ export class DraftHub {
     return entry.state;
   }
 
+  /**
+   * The suggestions of some findings of the analysis `version` of a draft, proved now if no one asked
+   * before. Answered from the latest analysis when the draft's text, customer and options are still
+   * those of `version`; otherwise stale (a newer state is already on its way to the asker).
+   */
+  suggestions(tabId: number, draftId: string, version: number, refs: readonly FindingRef[]): SuggestionsResponse {
+    const entry = this.entries.get(key(tabId, draftId));
+    if (!entry) return { ok: false, stale: true, reason: 'Tactful is reading this draft again; try once more in a moment.' };
+    if (version < entry.sameSince || version > entry.state.version) return { ok: false, stale: true, reason: 'The draft changed since; its suggestions are being updated.' };
+    entry.byRef ??= new Map(entry.raw.findings.map((f) => [refKey(f), f]));
+    const byRef = entry.byRef;
+    // Plain copies: the lazy finding stays in the worker.
+    const suggestions = refs.map((r) => byRef.get(refKey(r))?.suggestions.map((s) => ({ ...s })) ?? null);
+    return { ok: true, version: entry.state.version, suggestions };
+  }
+
   setSettings(settings: Settings): void {
     this.settings = settings;
     // Nothing to re-analyze (a worker that just started): a null broadcast would blank an open panel.
     if (this.entries.size === 0) return;
     for (const entry of this.entries.values()) {
       entry.analyzer.setOptions?.(toAnalyzeOptions(settings));
-      this.analyze(entry);
+      this.analyze(entry, true);
       this.effects.pushToTab(entry.tabId, entry.input.draftId, entry.state);
     }
     for (const windowId of this.focusedIn.keys()) this.effects.broadcast(this.current(windowId), windowId);
@@ -173,12 +208,17 @@ export class DraftHub {
     }
   }
 
-  private analyze(entry: Entry): void {
+  /** `optionsChanged`: settings changed, so suggestions of earlier versions may differ even for the same text. */
+  private analyze(entry: Entry, optionsChanged = false): void {
     const { reply, customer, internalNote } = entry.input;
+    const previous = entry.state;
     const raw = entry.analyzer.update(reply, customer);
     // An internal note is not written to the customer: no tone findings, no checklist.
     entry.raw = internalNote ? { ...raw, findings: [], checklist: [] } : raw;
-    entry.state = this.stateOf(entry, entry.raw, (entry.state?.version ?? 0) + 1);
+    entry.byRef = undefined;
+    entry.state = this.stateOf(entry, entry.raw, (previous?.version ?? 0) + 1);
+    const same = previous && !optionsChanged && previous.reply === reply && previous.customer === customer && previous.internalNote === internalNote;
+    if (!same) entry.sameSince = entry.state.version;
   }
 
   private stateOf(entry: Entry, raw: AnalyzeResult, version: number): DraftState {
@@ -193,7 +233,7 @@ export class DraftHub {
       internalNote: input.internalNote,
       reply: input.reply,
       customer: input.customer,
-      result: { ...raw, findings: raw.findings.filter(visible) },
+      result: { ...raw, findings: raw.findings.filter(visible).map(forPages) },
       version,
       updatedAt: Date.now(),
       ...(input.truncated ? { truncated: true } : {}),

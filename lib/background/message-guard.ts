@@ -2,7 +2,7 @@
 // (any opted-in site): they may only speak about their own tab, from its top frame, on a
 // site the user turned on. Requests that name another tab come only from extension pages.
 // Every message is checked for shape and size before it reaches the engine.
-import type { ContentToBackground, PageToBackground } from '../messages.ts';
+import { MAX_SUGGESTION_REFS, type ContentToBackground, type PageToBackground } from '../messages.ts';
 import { webHost } from '../ui-sites.ts';
 
 /** The most text a message may carry in one field: the content script's analysis cap. */
@@ -42,6 +42,12 @@ const offset = (v: unknown): v is number => Number.isInteger(v) && (v as number)
 const tabId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const oneOf = <T extends string>(v: unknown, values: readonly T[]): v is T => values.includes(v as T);
 
+/** A version a draft could have reached (one per analysis). */
+const version = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+/** One finding named by rule and span: every field within the limits a real finding has. */
+const findingRef = (v: unknown): boolean => isRecord(v) && text(v.ruleId, MAX_RULE_ID_CHARS) && offset(v.start) && offset(v.end) && (v.start as number) <= (v.end as number);
+const findingRefs = (v: unknown): boolean => Array.isArray(v) && v.length > 0 && v.length <= MAX_SUGGESTION_REFS && v.every(findingRef);
+
 const SITES = ['gmail', 'zendesk', 'upwork', 'fiverr', 'generic'] as const;
 const EDITOR_KINDS = ['contenteditable', 'ckeditor', 'prosemirror', 'textarea'] as const;
 const CHANNELS = ['email', 'zendesk', 'marketplace'] as const;
@@ -65,6 +71,8 @@ function validShape(m: Record<string, unknown>): boolean {
         text(e.expected) && text(e.replacement)
       );
     }
+    case 'draft:suggestions':
+      return id(m.draftId) && version(m.version) && findingRefs(m.findings) && (m.tabId === undefined || tabId(m.tabId));
     case 'panel:open':
       return true;
     case 'panel:get':
@@ -76,6 +84,8 @@ function validShape(m: Record<string, unknown>): boolean {
 
 /** What each kind of sender may ask. A content script never names a tab: its own is implied. */
 function allowed(m: Record<string, unknown>, role: SenderRole): boolean {
+  // Suggestions of a draft: a content script asks about its own tab's, an extension page names the tab.
+  if (m.type === 'draft:suggestions') return role.kind === 'extension' ? m.tabId !== undefined : m.tabId === undefined;
   if (role.kind === 'extension') return m.type === 'panel:get' || m.type === 'panel:open' || m.type === 'draft:apply' || (m.type === 'draft:ignore' && m.tabId !== undefined);
   return m.type === 'draft:update' || m.type === 'draft:focus' || m.type === 'draft:closed' || m.type === 'panel:open' || (m.type === 'draft:ignore' && m.tabId === undefined);
 }

@@ -2,7 +2,7 @@
 // text to the background (debounced, never on the input path), draws the
 // findings that come back and applies edits. Plain DOM, no React, no engine.
 import type { Finding } from '../../analyzers/types.ts';
-import type { ApplyResponse, BackgroundToContent, ContentToBackground, DraftState, PageStatus, TextEdit } from '../messages.ts';
+import type { ApplyResponse, BackgroundToContent, ContentToBackground, DraftFinding, DraftState, PageStatus, TextEdit } from '../messages.ts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../settings.ts';
 import { OPT_OUT_SELECTOR, siteForHost, type SiteConfig } from '../sites/index.ts';
 import { customerThread } from '../sites/types.ts';
@@ -15,6 +15,7 @@ import { visibleArea } from './visible-area.ts';
 import { caretOffset, restoreSelection, saveSelection, type SavedSelection } from './caret.ts';
 import { suggestionEdit } from '../ui-suggestion.ts';
 import { badgeCount } from '../ui-badge.ts';
+import { cardFindings } from './card-suggestions.ts';
 
 /** Longest draft analyzed; beyond it only the start is checked (and the UI says so). */
 export const MAX_ANALYZED_CHARS = 100_000;
@@ -37,7 +38,8 @@ export interface Messenger {
 }
 
 interface Placed {
-  finding: Finding;
+  /** As the worker sent it: suggestions are asked for when its card opens. */
+  finding: DraftFinding;
   start: number;
   end: number;
   rects: DOMRect[];
@@ -86,6 +88,8 @@ export class TactfulContent {
   private redrawQueued = false;
   private hoverTimer?: ReturnType<typeof setTimeout>;
   private card?: OpenCard;
+  /** The card being opened (its suggestions on their way); a newer open or a close drops it. */
+  private cardAsked?: object;
 
   constructor(private messenger: Messenger, host = location.hostname) {
     this.site = siteForHost(host);
@@ -313,7 +317,7 @@ export class TactfulContent {
     const hits = draft.placed.filter((p) => p.start <= caret && caret <= p.end && p.rects.length);
     if (!hits.length) return false;
     const returnTo = saveSelection(draft.el);
-    this.showCard(draft, hits, hits[0].rects[0], returnTo);
+    void this.showCard(draft, hits, hits[0].rects[0], returnTo);
     return true;
   }
 
@@ -329,6 +333,7 @@ export class TactfulContent {
     const card = this.card;
     const hadFocus = !!this.overlay?.cardHasFocus;
     this.card = undefined;
+    this.cardAsked = undefined;
     this.overlay?.closeCard();
     if (restoreFocus && card && hadFocus) restoreSelection(card.draft.el, card.returnTo);
   }
@@ -362,25 +367,33 @@ export class TactfulContent {
       return;
     }
     const anchor = hits[0].rects.find((r) => e.clientY >= r.top - 2 && e.clientY <= r.bottom + 2) ?? hits[0].rects[0];
-    this.showCard(draft, hits, anchor);
+    void this.showCard(draft, hits, anchor);
   }
 
   /** `returnTo` set: opened from the keyboard, so focus moves into the card. */
-  private showCard(draft: Draft, hits: Placed[], anchor: DOMRect, returnTo?: SavedSelection): void {
-    if (!this.overlay || !draft.state) return;
+  private async showCard(draft: Draft, hits: Placed[], anchor: DOMRect, returnTo?: SavedSelection): Promise<void> {
+    const state = draft.state;
+    if (!this.overlay || !state) return;
+    const asked = (this.cardAsked = {});
+    const { findings, problem } = await cardFindings((m) => this.messenger.send(m), draft.id, state, hits.map((h) => h.finding));
+    // Closed, or another card asked for, meanwhile; or the words changed under it (the card would be stale at once).
+    if (this.cardAsked !== asked || !this.overlay || !draft.el.isConnected) return;
+    const text = this.textOf(draft).text;
+    if (hits.some((h) => text.slice(h.start, h.end) !== (h.finding.text ?? state.reply.slice(h.finding.start, h.finding.end)))) return;
     // Suggestions are offsets into the analyzed text; the words may have moved since (relocated into `hits`).
-    const analyzed = draft.state.reply;
+    const analyzed = state.reply;
     const first = hits[0];
-    this.overlay.openCard(hits.map((h) => h.finding), anchor, {
+    const hitOf = (finding: Finding) => hits[findings.indexOf(finding)] ?? first;
+    this.overlay.openCard(findings, anchor, {
       apply: async (finding, suggestion) => {
-        const hit = hits.find((h) => h.finding === finding) ?? first;
+        const hit = hitOf(finding);
         const shift = hit.start - finding.start;
         const edit = suggestionEdit(analyzed, finding, suggestion);
         return this.applyTo(draft, { ...edit, start: edit.start + shift, end: edit.end + shift });
       },
       ignore: (finding) => {
         void this.messenger.send({ type: 'draft:ignore', draftId: draft.id, ruleId: finding.ruleId, start: finding.start, end: finding.end }).catch(() => {});
-        draft.placed = draft.placed.filter((p) => p.finding !== finding);
+        draft.placed = draft.placed.filter((p) => p.finding !== hitOf(finding).finding);
         this.overlay?.draw(draft.id, draft.placed, visibleArea(draft.el));
       },
       openPanel: () => {
@@ -396,6 +409,8 @@ export class TactfulContent {
           }
         : undefined,
     }, { focus: !!returnTo });
+    const status = this.overlay.root.querySelector('.card .status');
+    if (problem && status) status.textContent = problem;
     const start = Math.min(...hits.map((h) => h.start));
     const end = Math.max(...hits.map((h) => h.end));
     this.card = { draft, start, end, phrase: this.textOf(draft).text.slice(start, end), returnTo };

@@ -6,7 +6,8 @@ import { intersect } from './visible-area.ts';
 import { cardButtonText, cardHeading, whyAdvice } from '../ui-card-text.ts';
 
 export interface DrawnUnderline {
-  finding: Finding;
+  /** Suggestions are fetched when the card opens, not with the underline. */
+  finding: Omit<Finding, 'suggestions'>;
   /** Where the flagged words are in the editor's current text (test hook: data-start / data-end). */
   start: number;
   end: number;

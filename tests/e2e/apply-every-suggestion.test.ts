@@ -17,6 +17,7 @@ import { DEFAULT_SETTINGS, toAnalyzeOptions } from '../../lib/settings.ts';
 import { applyEdits, editForAll, placeholdersIn } from '../../lib/ui-diff.ts';
 import { suggestionEdit } from '../../lib/ui-suggestion.ts';
 import { card, EDITOR, launchTactful, ROOT, typeDraft, type Site, type Tactful } from './harness.ts';
+import { findingsWithSuggestions } from './worker-suggestions.ts';
 
 const DRAFTS: { id: string; reply: string }[] = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/apply-drafts.json'), 'utf8')).drafts;
 
@@ -206,8 +207,8 @@ async function runEditor(t: Tactful, editor: EditorUnderTest, expect: ExpectStat
   for (const draft of DRAFTS) {
     state = await load(draft.reply);
     const reply = state.reply;
-    // The engine's findings for exactly this text, as the background computed them.
-    const findings = state.result.findings;
+    // The engine's findings for exactly this text, as the background computed them (suggestions asked for as the panel does).
+    const findings = await findingsWithSuggestions(panel, state);
 
     for (const f of findings) {
       for (let i = 0; i < f.suggestions.length; i++) {
@@ -251,11 +252,11 @@ async function runEditor(t: Tactful, editor: EditorUnderTest, expect: ExpectStat
 
   // The same stale-text check guards every path: an edit computed before the words under it changed is refused, and nothing is written.
   let before = await load(DRAFTS[0].reply);
-  let flagged = before.result.findings.find((x) => x.end > x.start && x.suggestions.length);
+  let flagged = (await findingsWithSuggestions(panel, before)).find((x) => x.end > x.start && x.suggestions.length);
   for (const draft of DRAFTS.slice(1)) {
     if (flagged) break;
     before = await load(draft.reply);
-    flagged = before.result.findings.find((x) => x.end > x.start && x.suggestions.length);
+    flagged = (await findingsWithSuggestions(panel, before)).find((x) => x.end > x.start && x.suggestions.length);
   }
   if (!flagged) throw new Error('no draft has a flagged phrase with a suggestion');
   const edit = suggestionEdit(before.reply, flagged, flagged.suggestions[0]);
@@ -266,6 +267,11 @@ async function runEditor(t: Tactful, editor: EditorUnderTest, expect: ExpectStat
   const answer = await panel.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), { type: 'draft:apply', tabId: before.tabId, draftId: before.draftId, edit });
   expect(answer).toEqual({ ok: false, reason: expect.stringMatching(/changed/i) });
   expect(await model()).toBe(changed);
+  // Suggestions asked for the old version are refused as stale, never computed against the new text.
+  const late = await panel.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), {
+    type: 'draft:suggestions', tabId: before.tabId, draftId: before.draftId, version: before.version, findings: [{ ruleId: flagged.ruleId, start: flagged.start, end: flagged.end }],
+  });
+  expect(late).toEqual({ ok: false, stale: true, reason: expect.stringMatching(/changed/i) });
 }
 
 /** Clicks the underline of `f` (the card lists every finding under that spot). */

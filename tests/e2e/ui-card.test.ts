@@ -3,6 +3,7 @@
 // this rule" wired to the real ignore and settings paths.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { findingsWithSuggestions } from './worker-suggestions.ts';
 import { card, clickUnderline, EDITOR, launchTactful, panelState, typeDraft, underlines, waitForUnderline, type Tactful } from './harness.ts';
 
 const DRAFT = "Hi Sam,\nYou didn't attach the invoice. Calm down, it's only a small delay.";
@@ -38,7 +39,12 @@ describe('card', () => {
     const [calm] = await waitForUnderline(page, (u) => u.ruleId === CALM);
     await clickUnderline(page, calm);
     const state = await panelState(t);
-    const finding = state.result.findings.find((f: { ruleId: string }) => f.ruleId === calm.ruleId)!;
+    // The state carries no suggestions: the card asked the worker for them, and shows what it answers.
+    expect(state.result.findings.every((f: { suggestions?: unknown }) => f.suggestions === undefined)).toBe(true);
+    const popup = await t.openExtensionPage('popup.html');
+    const finding = (await findingsWithSuggestions(popup, state)).find((f) => f.ruleId === calm.ruleId)!;
+    await popup.close();
+    expect(finding.suggestions.length).toBeGreaterThan(0);
     const buttons = card(page).locator(`section.finding[data-rule-id="${calm.ruleId}"] button.apply`);
     expect(await buttons.count()).toBe(finding.suggestions.length);
     for (let i = 0; i < finding.suggestions.length; i++) {

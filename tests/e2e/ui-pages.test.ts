@@ -73,10 +73,10 @@ describe('side panel', () => {
     expect(await panel.locator('main').innerText()).not.toMatch(/playbook|\(\d{3}[ ,§)]/i);
     // Each place has Ignore; each suggestion a button with its label and its new words.
     expect(await panel.locator('article button.ignore').count()).toBe(s.result.findings.length);
-    const applyCount = s.result.findings.reduce((n, f) => n + f.suggestions.length, 0);
+    const applyCount = s.result.findings.reduce((n, f) => n + f.suggestions!.length, 0);
     expect(await panel.locator('article button.apply').count()).toBe(applyCount);
-    for (const f of s.result.findings.filter((x) => x.suggestions.some((sg) => sg.label && sg.replacement))) {
-      const sg = f.suggestions.find((x) => x.label && x.replacement)!;
+    for (const f of s.result.findings.filter((x) => x.suggestions!.some((sg) => sg.label && sg.replacement))) {
+      const sg = f.suggestions!.find((x) => x.label && x.replacement)!;
       const label = await panel.locator(`article[data-rule-id="${f.ruleId}"][data-start="${f.start}"] button.apply .apply-label`).allTextContents();
       expect(label).toContain(sg.label);
     }
