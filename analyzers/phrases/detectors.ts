@@ -26,10 +26,37 @@ function isShoutWord(word: string): boolean {
   return !ACRONYMS.has(bare) && /[AEIOUY]/.test(bare);
 }
 
+/** Capitals that cite rather than raise the voice: a keyword to send, a button, a sign, a label. */
+const CITED_BEFORE = /\b(?:reply|replying|text|texting|type|typing|enter|press|click|tap|select|choose|marked|labelled|labeled|says|reads|keyword|code|word|button|option|status|tab)\s*:?\s*$/i;
+/** Boilerplate footers are written in capitals by law firms and insurers, not at the customer. */
+const LEGAL_FOOTER = /\b(?:CONFIDENTIAL|REGISTERED|AUTHORI[SZ]ED|REGULATED|INTENDED|ADDRESSEE|DISCLAIMER|NOTICE|RECIPIENT|LIABILITY|PRIVILEGED|MONITORING|RECORDED|ATTEMPT TO COLLECT)\b/;
+/** Capitals that celebrate with a happy customer ("CONGRATULATIONS, Fiona!"). */
+const CELEBRATION = new Set(['CONGRATULATIONS', 'CONGRATS', 'HAPPY', 'BIRTHDAY', 'ANNIVERSARY', 'WELCOME', 'HOORAY', 'YAY', 'WOOHOO', 'BRAVO', 'CHEERS']);
+
+/** Whether [start, end) sits between a pair of quotation marks of the sentence. */
+function insideQuotes(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(0, start);
+  const after = sentence.slice(end);
+  const opensDouble = (before.match(/["“”]/g) ?? []).length % 2 === 1 && /["“”]/.test(after);
+  const opensSingle = /(?:^|[\s(:])['‘][^'‘’]*$/.test(before) && /^[^'‘’]*['’](?![\p{L}])/u.test(after);
+  return opensDouble || opensSingle;
+}
+
+/** A caps run that is cited, celebratory or boilerplate rather than shouted. */
+function notShouted(sentence: string, start: number, end: number): boolean {
+  const run = sentence.slice(start, end);
+  if (insideQuotes(sentence, start, end)) return true;
+  if (CITED_BEFORE.test(sentence.slice(0, start))) return true;
+  if (run.split(/[^\p{L}]+/u).filter(Boolean).every((w) => CELEBRATION.has(w))) return true;
+  const capsWords = (run.match(/\p{Lu}{2,}/gu) ?? []).length;
+  return capsWords >= 5 && LEGAL_FOOTER.test(run);
+}
+
 /**
  * Shouting: a run of two or more capitalized words (not acronyms), or one
  * capitalized word of five letters or more that is not a known acronym.
- * A sentence that is mostly lower case with one acronym is never flagged.
+ * A sentence that is mostly lower case with one acronym is never flagged,
+ * nor are quoted, cited, celebratory or legal-footer capitals.
  */
 export function detectCaps(sentence: string): DetectorHit[] {
   const hits: DetectorHit[] = [];
@@ -49,7 +76,7 @@ export function detectCaps(sentence: string): DetectorHit[] {
     while (j > k && !words[j].shout) j--;
     const runLength = j - k + 1;
     const first = words[k];
-    if (runLength >= 2 || first.end - first.start >= 5) hits.push({ start: first.start, end: words[j].end });
+    if ((runLength >= 2 || first.end - first.start >= 5) && !notShouted(sentence, first.start, words[j].end)) hits.push({ start: first.start, end: words[j].end });
     k = j + 1;
   }
   // Single-letter "I" and "A" are fine; a caps run containing them is already covered above.

@@ -99,6 +99,9 @@ function secondPersonSubject(m: MatchContext): boolean {
 const HELPFUL_TURN =
   /^[\s,:;—–-]*(?:(?:you|we|i)\s+(?:can|could|may|might|won['’]t\s+need|don['’]t\s+(?:need|have)|do\s+not\s+(?:need|have)|needn['’]t)\b|you['’]re\s+(?:right|correct|not\s+wrong)|you\s+are\s+(?:right|correct)|there['’]s\s+(?:a|an)\s+(?:\w+\s+)?(?:easier|quicker|simpler|faster|better|cheaper)|(?:it['’]s|that['’]s|this\s+is)\s+(?:a\s+)?(?:good|great|fair)\s+(?:question|point|catch)|let\s+me|no\s+need|that['’]s\s+(?:on\s+us|our\s+(?:fault|mistake))|(?:it|this|that)(?:['’]s|\s+is|\s+was|\s+wasn['’]t|\s+isn['’]t)\s+(?:not\s+)?(?:your\s+fault|free|covered|included|refundable)|you\s+did\s+nothing\s+wrong|you(?:['’]re|\s+are)\s+(?:entitled|eligible|covered|owed)|(?:your|the)\s+(?:\w+\s+)?(?:warranty|plan|policy|insurance|guarantee|subscription)\s+(?:does\s+|still\s+|fully\s+)?covers?|there['’]s\s+no\s+(?:charge|fee|cost|need)|(?:\w+\s+){0,3}already\s+(?:went\s+through|arrived|shipped|been\s+(?:sent|refunded|processed|shipped|fixed|approved|credited)))/i;
 
+const CUSTOMER_BENEFIT =
+  /\b(?:no\s+(?:extra\s+|additional\s+)?(?:charge|cost|fee)s?|free(?:\s+of\s+charge)?|at\s+no\s+(?:extra\s+)?cost|you(?:['’]re|\s+are)\s+(?:very\s+|more\s+than\s+)?welcome|feel\s+free|shout\s+if|just\s+(?:tell|ask|let)\s+(?:me|us)|let\s+(?:me|us)\s+know|(?:we|I)['’]d\s+(?:love|rather|be\s+happy))\b/i;
+
 export const PREDICATES: Record<string, (m: MatchContext) => boolean> = {
   is_question: isQuestion,
   /** An agent action later in the sentence or in a later sentence. */
@@ -125,6 +128,19 @@ export const PREDICATES: Record<string, (m: MatchContext) => boolean> = {
   /** The agent reports a completed fix somewhere in this sentence ("To make sure…, I've added a reminder"). */
   fix_in_sentence: (m) => COMPLETED_ACTION.test(m.sentence),
   /** Good news or the agent's own action follows in the same sentence ("Actually, good news: …", "Actually, I've refunded it"). */
+  /**
+   * A harsh word denied as reassurance ("not a silly question at all", "nobody will feel stupid",
+   * "no such thing as a dumb question"), but not an order ("don't be so dramatic").
+   */
+  denied_as_reassurance: (m) => {
+    const before = m.sentence.slice(0, m.start);
+    return (
+      /\b(?:not|never|no|n['’]t|nobody|no\s+one|nothing(?:['’]s)?|hardly)\b[^,.;!?]{0,25}$/i.test(before) &&
+      !/\b(?:don['’]t|do\s+not|stop|quit)\s+(?:be|being|act|acting|sound|sounding|get|getting)\b[^,.;!?]{0,20}$/i.test(before)
+    );
+  },
+  /** What follows in the sentence gives the customer something: no charge, a welcome, an open door ("Obviously there's no charge"). */
+  customer_benefit: (m) => CUSTOMER_BENEFIT.test(m.sentence.slice(m.end)),
   good_news: (m) =>
     /\b(?:good|great|better|some)\s+news\b|\b(?:happy|glad|pleased)\s+to\b/i.test(m.sentence) || AGENT_ACTION.test(m.sentence.slice(m.end)),
   second_person_subject: secondPersonSubject,

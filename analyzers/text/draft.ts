@@ -57,6 +57,16 @@ const SIGNATURE_LINE_CHARS = 60;
 const SIGNOFF_LINE = new RegExp(SIGNOFF.source, 'i');
 const NAME_ONLY = /^[\p{Lu}][\p{L}'’.-]*(?:[ \t,|&-]+[\p{L}][\p{L}'’.-]*){0,4}$/u;
 
+/** Footer lines in capitals read above a sign-off at most. */
+const FOOTER_LINES = 4;
+
+/** A whole line in capitals with several words: a legal or company footer, when a sign-off stands above it. */
+function isCapsFooterLine(line: string): boolean {
+  const words = line.match(/\p{L}+/gu) ?? [];
+  const letters = words.join('');
+  return words.length >= 4 && letters.length >= 16 && letters === letters.toUpperCase();
+}
+
 /** The last `count` non-blank lines of [from, to), earliest first, found by walking back from the end (linear in what it passes). */
 function lastLines(text: string, from: number, to: number, count: number): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
@@ -71,6 +81,17 @@ function lastLines(text: string, from: number, to: number, count: number): { sta
   return out;
 }
 
+/** Start of a sign-off line ("Best,", "Kind regards") followed only by short signature lines before `to`. */
+function signoffLineAbove(reply: string, from: number, to: number): number | undefined {
+  const tail = lastLines(reply, from, to, SIGNATURE_LINES + 1);
+  for (let i = 0; i < tail.length; i++) {
+    const line = reply.slice(tail[i].start, tail[i].end);
+    const shortTail = tail.slice(i + 1).every((l) => reply.slice(l.start, l.end).trim().length <= SIGNATURE_LINE_CHARS);
+    if (SIGNOFF_LINE.test(line) && shortTail) return tail[i].start;
+  }
+  return undefined;
+}
+
 /**
  * The sign-off ("Best,\nMarco") or "-- " signature, searched only near the end of the agent's text.
  * Only the last few lines are read: a sign-off is followed by at most a short signature, so nothing
@@ -80,12 +101,18 @@ function findSignoff(reply: string, from: number, to: number): number | undefine
   const dashes = SIGNATURE_DASHES.exec(reply.slice(from, to));
   let best = dashes ? from + dashes.index : undefined;
   if (best !== undefined) to = best;
-  const tail = lastLines(reply, from, to, SIGNATURE_LINES + 1);
-  for (let i = 0; i < tail.length; i++) {
-    const line = reply.slice(tail[i].start, tail[i].end);
-    const shortTail = tail.slice(i + 1).every((l) => reply.slice(l.start, l.end).trim().length <= SIGNATURE_LINE_CHARS);
-    if (SIGNOFF_LINE.test(line) && shortTail) return best === undefined || tail[i].start < best ? tail[i].start : best;
+  // A company or legal footer in capitals after the signature ("THIS EMAIL IS CONFIDENTIAL…")
+  // is part of it; look for the sign-off above it.
+  const footer = lastLines(reply, from, to, FOOTER_LINES + 1);
+  let footerStart = to;
+  for (let i = footer.length - 1; i >= 1 && isCapsFooterLine(reply.slice(footer[i].start, footer[i].end)); i--) footerStart = footer[i].start;
+  if (footerStart < to) {
+    const above = signoffLineAbove(reply, from, footerStart);
+    if (above !== undefined) return best === undefined || above < best ? above : best;
   }
+  const signoffLine = signoffLineAbove(reply, from, to);
+  if (signoffLine !== undefined) return best === undefined || signoffLine < best ? signoffLine : best;
+  const tail = lastLines(reply, from, to, SIGNATURE_LINES + 1);
   // No sign-off word: a last paragraph that is only a name ("Andre", "Guest Relations"), after a blank line.
   const last = tail.at(-1);
   if (last && last.start - from >= 2 && reply[last.start - 1] === '\n') {

@@ -16,6 +16,19 @@ describe('readDraft', () => {
     expect(d.sentences.map((s) => s.text)).toEqual(['Your contract is up to 100 Mbps.']);
   });
 
+  it('keeps a legal footer in capitals below the signature out of the body', () => {
+    const reply = 'Hi Sam,\n\nYour refund is on its way.\n\nKind regards,\nMegan Hale\nHome Claims\n\nTHIS EMAIL AND ANY ATTACHMENTS ARE CONFIDENTIAL AND INTENDED SOLELY FOR THE ADDRESSEE.';
+    const d = readDraft(reply);
+    expect(reply.slice(d.signoff!.start).startsWith('Kind regards,')).toBe(true);
+    expect(reply.slice(d.body.start, d.body.end)).not.toContain('CONFIDENTIAL');
+  });
+
+  it('keeps a last paragraph in capitals in the body when no sign-off stands above it', () => {
+    const reply = 'Hi Sam,\n\nNo.\n\nI SAID NO REFUNDS AFTER THIRTY DAYS, READ THE TERMS.';
+    const d = readDraft(reply);
+    expect(reply.slice(d.body.start, d.body.end)).toContain('NO REFUNDS');
+  });
+
   it('keeps greeting text on the same line out of the body but keeps the rest', () => {
     const d = readDraft('Hi Pedro, you should have double-checked. We cannot reverse it.');
     expect(d.sentences[0].text).toBe('you should have double-checked.');
