@@ -1,16 +1,19 @@
 // Applies a TextEdit through the editor's own input path so its model and undo
 // history see exactly one change. Refuses when the text under the edit changed.
 import type { ApplyResponse, EditorKind, TextEdit } from '../messages.ts';
-import { CHANGED_REASON, CKEDITOR_APPLY_EVENT, CKEDITOR_RESULT_EVENT } from './bridge-protocol.ts';
+import { CHANGED_REASON, CKEDITOR_APPLY_EVENT, CKEDITOR_RESULT_EVENT, DIFFERENT_REASON, NOT_APPLIED_REASON } from './bridge-protocol.ts';
 import { domRange, extractText } from './text-map.ts';
-
 
 export function applyEdit(editor: HTMLElement, kind: EditorKind, exclude: string | undefined, edit: TextEdit): ApplyResponse {
   const map = extractText(editor, exclude);
   if (map.text.slice(edit.start, edit.end) !== edit.expected) return { ok: false, reason: CHANGED_REASON };
   const expectedAfter = map.text.slice(0, edit.start) + edit.replacement + map.text.slice(edit.end);
 
-  if (kind === 'ckeditor') return applyThroughCkeditor(editor, edit);
+  if (kind === 'ckeditor') {
+    // The bridge runs in the page's world, where any script can answer for it: believe the editor's text, not the answer.
+    const answer = applyThroughCkeditor(editor, edit);
+    return answer.ok ? confirmedInDom(extractText(editor, exclude).text, map.text, expectedAfter) : answer;
+  }
 
   editor.focus();
   if (map.textarea) {
@@ -25,11 +28,16 @@ export function applyEdit(editor: HTMLElement, kind: EditorKind, exclude: string
   // execCommand is the one path that every editor treats as user input (one undo step, input events, React onChange).
   const done = edit.replacement ? document.execCommand('insertText', false, edit.replacement) : document.execCommand('delete');
   if (!done) return { ok: false, reason: 'The editor did not accept the change.' };
-  const after = extractText(editor, exclude).text;
-  if (after !== expectedAfter && after.replace(/\s+/g, ' ') !== expectedAfter.replace(/\s+/g, ' ')) {
-    return { ok: false, reason: 'The editor changed the text differently than expected; use Undo (Ctrl+Z) if needed.' };
-  }
-  return { ok: true };
+  return confirmedInDom(extractText(editor, exclude).text, map.text, expectedAfter);
+}
+
+const sameText = (a: string, b: string) => a === b || a.replace(/\s+/g, ' ') === b.replace(/\s+/g, ' ');
+
+/** The editor's text read back after an edit said it was done: success only when it reads as expected. */
+function confirmedInDom(after: string, before: string, expectedAfter: string): ApplyResponse {
+  if (sameText(after, expectedAfter)) return { ok: true };
+  if (sameText(after, before)) return { ok: false, reason: NOT_APPLIED_REASON };
+  return { ok: false, reason: DIFFERENT_REASON };
 }
 
 /** CKEditor 5 keeps its own model: the MAIN-world bridge edits it in one model.change (one undo step). */
