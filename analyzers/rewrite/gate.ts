@@ -73,14 +73,24 @@ const MODAL_START = /^["'‘“(]?(?:will|would|shall|should|must|might|been|cal
 const QUESTION_START = /^["'‘“(]?(?:do|does|did|is|are|was|were|can|could|would|will|should|shall|may|might|have|has|had|what|why|how|when|where|who|which|whose|any|anything|anyone|isn't|aren't|don't|didn't|doesn't|won't|can't|could|so|and|or|really|right|ok|okay|sure)\b/i;
 const BARE_END = /\b(?:is|are|was|were|any|the|a|an|your|our|my|their|its|of|to|for|by|with|from|at|and|but|or)\s*[,;:.!?…]/i;
 
-/** A sentence that cannot stand on its own: no verb, a bare subordinate clause, a question without its verb. */
+/** "Hi Sam, the email…" on one line: the sentence after the greeting is judged. */
+const afterGreeting = (piece: string) => piece.replace(/^(?:hi|hello|hey|dear|thanks|thank you)\b[^,.!?]{0,40},\s*/i, '');
+const judgedPiece = (piece: string) => /\p{L}/u.test(piece) && piece.length >= 2;
+
+/** The sentence's pieces, each judged on its own. */
+const piecesOf = (sentence: string) => sentence.split(/(?<=[.!?…]["'’”)]*)\s+(?=["'‘“(]?\p{Lu})/u).map((p) => afterGreeting(p.trim()));
+
+/** A piece with no verb (compromise's parse; a contraction or "thanks"/"sorry" opening counts as one). */
+function verblessPiece(piece: string): boolean {
+  if (!judgedPiece(piece) || CONTRACTED_VERB.test(piece) || /^(?:thanks|thank you|sorry|hi|hello|yes|no|ok)\b/i.test(piece)) return false;
+  return !nlp(piece).verbs().found;
+}
+
+/** A sentence that cannot stand on its own: a bare subordinate clause, a question without its verb (the parse-free checks). */
 function fragmentProblems(piece: string): string[] {
   const out: string[] = [];
-  // "Hi Sam, the email…" on one line: judge the sentence after the greeting.
-  piece = piece.replace(/^(?:hi|hello|hey|dear|thanks|thank you)\b[^,.!?]{0,40},\s*/i, '');
-  if (!/\p{L}/u.test(piece) || piece.length < 2) return out;
+  if (!judgedPiece(piece)) return out;
   if (/^["'‘“(]?\p{Lu}[\p{Ll}-]+,\s+(?:so|and|but|which)\b/u.test(piece)) out.push(`subject without its`);
-  if (!CONTRACTED_VERB.test(piece) && !nlp(piece).verbs().found && !/^(?:thanks|thank you|sorry|hi|hello|yes|no|ok)\b/i.test(piece)) out.push(`no verb`);
   if (SUBORDINATOR.test(piece) && !/,/.test(piece)) out.push(`bare subordinate`);
   if (MODAL_START.test(piece) && !/\?\s*$/.test(piece)) out.push(`starts on a helper`);
   // "To explain how it works.": an infinitive with no clause to hang on.
@@ -93,6 +103,31 @@ function fragmentProblems(piece: string): string[] {
 
 /** Grammar-looking checks on the rewritten sentence and the replacement itself. */
 export function grammarProblems(sentence: string, replacement: string, replacesSentence: boolean): string[] {
+  return [...plainGrammarProblems(sentence, replacement, replacesSentence), ...parsedGrammarProblems(sentence)];
+}
+
+/**
+ * The grammar checks that need compromise's parse of the sentence (a parse costs about a
+ * millisecond a sentence; the gate asks them last, of candidates nothing cheaper rejected).
+ */
+function parsedGrammarProblems(sentence: string): string[] {
+  const out: string[] = [];
+  // compromise: "the" directly before a word read only as a verb ("the explained").
+  if (/\bthe\b/i.test(sentence)) {
+    const theVerb = nlp(sentence).match('the [#Verb]').not('#Noun').not('#Adjective').not('#Gerund');
+    if (theVerb.found) out.push(`"the ${theVerb.text()}"`);
+  }
+  // A cut that takes the predicate and leaves its subject: "…, and the freeze."
+  const verbless = VERBLESS_TAIL.exec(sentence);
+  if (verbless && !nlp(verbless[1]).verbs().found) out.push(`subject without a verb "${verbless[1]}"`);
+  if (piecesOf(sentence).some(verblessPiece)) out.push('no verb');
+  return out;
+}
+
+const VERBLESS_TAIL = /,\s+(?:and|but|or)\s+((?:the|a|an|your|our|my|their|this|that)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)[.!?]["'’”)]*\s*$/iu;
+
+/** The grammar checks that need no parse. */
+function plainGrammarProblems(sentence: string, replacement: string, replacesSentence: boolean): string[] {
   const out: string[] = [];
   const rep = replacement.trim();
   if (rep && /^\p{Lu}$/u.test(rep.replace(/[^\p{L}]/gu, '')) && rep.replace(/[^\p{L}]/gu, '') !== 'I') out.push(`lone capital "${rep}"`);
@@ -110,9 +145,6 @@ export function grammarProblems(sentence: string, replacement: string, replacesS
   if (stub) out.push(`one-word sentence "${stub[0].trim()}"`);
   const the = NOT_AFTER_THE.exec(sentence);
   if (the) out.push(`"${the[0]}"`);
-  // compromise: "the" directly before a word read only as a verb ("the explained").
-  const theVerb = nlp(sentence).match('the [#Verb]').not('#Noun').not('#Adjective').not('#Gerund');
-  if (theVerb.found) out.push(`"the ${theVerb.text()}"`);
   // ".,", a repeated four-word run, a lower-case sentence start, a doubled word.
   out.push(...mechanicalProblems(sentence));
   if (rep && CONJUNCTION_END.test(rep)) out.push(`dangling "${rep.split(/\s+/).pop()}"`);
@@ -120,12 +152,9 @@ export function grammarProblems(sentence: string, replacement: string, replacesS
   if (/^\s*(?:but|so|and|or)\b/i.test(sentence) && !/^\s*so\b(?! that)/i.test(sentence)) out.push('sentence opens on a conjunction');
   if (/[a-z][.!?]+\s+\p{Ll}/u.test(sentence.replace(/\b(?:e\.g|i\.e|etc|vs)\./gi, ''))) out.push('lower case after a closing mark');
   if (/\.[?!]|[?!]\./.test(sentence)) out.push('mixed closing marks');
-  // A cut that takes the predicate and leaves its subject: "…, and the freeze."
-  const verbless = /,\s+(?:and|but|or)\s+((?:the|a|an|your|our|my|their|this|that)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)[.!?]["'’”)]*\s*$/iu.exec(sentence);
-  if (verbless && !nlp(verbless[1]).verbs().found) out.push(`subject without a verb "${verbless[1]}"`);
   if (/\s[,.;:!?]|[,;:]{2,}|,\s*[.!?]|\.\s*\./.test(sentence) || /^\s*[,;:.]/.test(sentence)) out.push('stray punctuation');
   if (/\S {2,}\S/.test(sentence) || /^[ \t]/.test(sentence)) out.push('stray space');
-  for (const piece of sentence.split(/(?<=[.!?…]["'’”)]*)\s+(?=["'‘“(]?\p{Lu})/u)) out.push(...fragmentProblems(piece.trim()));
+  for (const piece of piecesOf(sentence)) out.push(...fragmentProblems(piece));
   if (replacesSentence && rep) {
     if (!/^["'‘“(]?[\p{Lu}\p{N}$€£#\[]/u.test(rep)) out.push('sentence does not start with a capital');
     if (!/[.!?…]["'’”)]*$/.test(rep)) out.push('sentence has no closing mark');
@@ -266,44 +295,55 @@ function rulesFlaggedBefore(before: string, context: AnalysisContext): Set<strin
  */
 export function checkSuggestion(reply: string, finding: Finding, sg: Suggestion, context: AnalysisContext): GateVerdict {
   const problems: string[] = [];
+  for (const p of problemsOf(reply, finding, sg, context)) if (!problems.includes(p)) problems.push(p);
+  return { ok: problems.length === 0, problems };
+}
+
+/**
+ * Why the suggestion fails, cheapest checks first: the gate stops at the first problem, so a
+ * candidate a regex rejects never costs a parse or a re-analysis (most candidates fail).
+ */
+function* problemsOf(reply: string, finding: Finding, sg: Suggestion, context: AnalysisContext): Generator<string> {
   const [a, b] = suggestionRange(finding, sg);
-  if (a < 0 || b > reply.length || a > b) return { ok: false, problems: ['range outside the reply'] };
-  if (sg.replacement === reply.slice(a, b)) return { ok: false, problems: ['changes nothing'] };
+  if (a < 0 || b > reply.length || a > b) return yield 'range outside the reply';
+  if (sg.replacement === reply.slice(a, b)) return yield 'changes nothing';
   const applied = applySuggestion(reply, finding, sg);
   const oldSentence = sentenceAround(reply, a, b);
   if (!sg.replacement.trim() && a <= oldSentence.start && b >= oldSentence.end) {
     // Dropping a whole sentence: allowed only when it holds no fact.
-    const lost = extractFacts(reply.slice(a, b)).map((f) => `lost fact "${f}"`);
-    return { ok: lost.length === 0, problems: lost };
+    for (const f of extractFacts(reply.slice(a, b))) yield `lost fact "${f}"`;
+    return;
   }
   const newSentence = sentenceAround(applied.text, applied.start, applied.end);
   // The sentence reaches from the old sentence's start to wherever the new text's sentence ends.
   const before = reply.slice(Math.min(oldSentence.start, a), Math.max(oldSentence.end, b));
   const after = applied.text.slice(Math.min(newSentence.start, applied.start), Math.max(newSentence.end, applied.end));
   // (2) every fact of the replaced text, judged on its sentence so a fact may move within it
-  for (const f of extractFacts(reply.slice(a, b))) if (!containsFact(after, f)) problems.push(`lost fact "${f}"`);
+  for (const f of extractFacts(reply.slice(a, b))) if (!containsFact(after, f)) yield `lost fact "${f}"`;
   // (4) no new promise
-  for (const p of newPromises(before, after)) problems.push(`adds promise "${p}"`);
+  for (const p of newPromises(before, after)) yield `adds promise "${p}"`;
   // No action the agent never said they took: "I've resent it now", "I've done it for you" ([action] placeholders are the writer's to fill).
-  for (const c of actionClaims(after)) if (!actionClaims(before).includes(c)) problems.push(`claims "${c}"`);
+  for (const c of actionClaims(after)) if (!actionClaims(before).includes(c)) yield `claims "${c}"`;
   // An overpromise suggestion must drop the promise it was asked to fix, not just avoid adding one.
-  if (finding.category === 'overpromise') for (const p of newPromises('', reply.slice(finding.start, finding.end))) if (newPromises('', after).includes(p)) problems.push(`keeps promise "${p}"`);
+  if (finding.category === 'overpromise') for (const p of newPromises('', reply.slice(finding.start, finding.end))) if (newPromises('', after).includes(p)) yield `keeps promise "${p}"`;
   // (1) reads as a sentence
   const replacesSentence = a <= oldSentence.start && b >= oldSentence.end && oldSentence.end > oldSentence.start;
   // Only problems the suggestion brings: the writer's own typo elsewhere in the sentence is not its fault.
   const already = new Set(cachedGrammarProblems(before, '', false));
-  problems.push(...cachedGrammarProblems(after, sg.replacement, replacesSentence).filter((p) => !already.has(p)));
-  problems.push(...changedSeams(reply.slice(0, a), reply.slice(a, b), sg.replacement, reply.slice(b)));
+  for (const p of plainGrammarProblems(after, sg.replacement, replacesSentence)) if (!already.has(p)) yield p;
+  yield* changedSeams(reply.slice(0, a), reply.slice(a, b), sg.replacement, reply.slice(b));
   // A range that starts or ends inside a word leaves a piece of it ("it's the policy po."): every word of
   // the new sentence must come from the old sentence or from the replacement.
   const wordsOf = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
   const known = new Set([...wordsOf(before), ...wordsOf(sg.replacement)]);
-  for (const w of wordsOf(after)) if (!known.has(w)) problems.push(`cut word "${w}"`);
+  for (const w of wordsOf(after)) if (!known.has(w)) yield `cut word "${w}"`;
   // A four-word run said twice may reach across sentences ("I understand the delay…" beside the same words).
   const near = (t: string, s0: number, e0: number) => t.slice(Math.max(0, s0 - NEAR), e0 + NEAR);
-  for (const p of newMechanicalProblems(near(reply, a, b), near(applied.text, applied.start, applied.end))) if (p.startsWith('repeated') && !problems.includes(p)) problems.push(p);
+  for (const p of newMechanicalProblems(near(reply, a, b), near(applied.text, applied.start, applied.end))) if (p.startsWith('repeated')) yield p;
   const dangling = danglingTail(reply.slice(a, b), sg.replacement, reply.slice(b, b + 200), reply.slice(Math.max(0, a - 200), a));
-  if (dangling) problems.push(dangling);
+  if (dangling) yield dangling;
+  // The parse-based grammar checks, then re-analysis: the two costly steps, for candidates nothing cheaper rejected.
+  for (const p of cachedParsedProblems(after)) if (!already.has(p)) yield p;
   // (3) re-analyze the new sentence: no warning/error on the new text, unless it was already there
   // before and is another rule's business (a shouted "NEVER" keeps its overpromise finding when only re-cased).
   if (after.trim()) {
@@ -314,10 +354,9 @@ export function checkSuggestion(reply: string, finding: Finding, sg: Suggestion,
     for (const f of flagged) {
       const overlapsNew = f.start + offset < applied.end && f.end + offset > applied.start;
       if (!overlapsNew) continue;
-      if (f.ruleId === finding.ruleId || f.category === finding.category || !had.has(f.ruleId)) problems.push(`re-flagged ${f.category} "${f.text ?? ''}"`);
+      if (f.ruleId === finding.ruleId || f.category === finding.category || !had.has(f.ruleId)) yield `re-flagged ${f.category} "${f.text ?? ''}"`;
     }
   }
-  return { ok: problems.length === 0, problems };
 }
 
 /**
@@ -330,8 +369,10 @@ function cachedGrammarProblems(sentence: string, replacement: string, replacesSe
   const key = `${replacesSentence ? 1 : 0}\u0000${replacement.length}\u0000${replacement}${sentence}`;
   return grammarCache(key, () => grammarProblems(sentence, replacement, replacesSentence));
 }
+const parsedCache = boundedCache<string[]>(2000);
+const cachedParsedProblems = (sentence: string) => parsedCache(sentence, () => parsedGrammarProblems(sentence));
 
-/** The suggestions that pass the gate, in order. */
+/** The suggestions that pass the gate, in order: each checked only until its first problem. */
 export function gateSuggestions(reply: string, finding: Finding, suggestions: Suggestion[], context: AnalysisContext): Suggestion[] {
-  return suggestions.filter((sg) => checkSuggestion(reply, finding, sg, context).ok);
+  return suggestions.filter((sg) => problemsOf(reply, finding, sg, context).next().done === true);
 }
