@@ -88,7 +88,9 @@ function escapeRe(s: string): string {
 
 /** Whether `fact` occurs in `text` as a whole token (case-insensitive: a shouted word may be re-cased). */
 export function containsFact(text: string, fact: string): boolean {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(fact).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
+  // A fact that opens on a currency sign may follow a currency prefix: "$120" is in "R$120", "US$40".
+  const before = /^[$€£¥]/.test(fact) ? '' : '(?<![\\p{L}\\p{N}])';
+  const re = new RegExp(`${before}${escapeRe(fact).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
   return re.test(text);
 }
 

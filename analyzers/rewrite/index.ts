@@ -13,6 +13,7 @@ import { capitalizeFirst, lowerFirst } from './tidy.ts';
 import { newPromises } from './invariants.ts';
 import { apologySentence, empathySentence, experienceApologySentence, followUpSentence, hashText, nextStepSentence, type InsertionContext, type Voice } from './insertions.ts';
 import { defendsPoint } from './defence.ts';
+import { readsWhole } from './reads-whole.ts';
 
 export interface ReplyEdit {
   start: number;
@@ -107,43 +108,61 @@ function apologizesElsewhere(pieces: Piece[], except: number, lead: string): boo
   return pieces.some((p, i) => i !== except && APOLOGY.test(p.current.toLowerCase()) && !NON_APOLOGY.test(p.current.toLowerCase()));
 }
 
-/**
- * Applies the first of the analyzer's own suggestions for `f` that lies within this sentence: each
- * was proved against the whole current text (the flag goes, nothing new is flagged), which a family
- * rewrite chosen here is not. Returns whether one applied.
- */
-function applyProven(piece: Piece, f: Finding, s: number, e: number): boolean {
-  const before = piece.current;
+/** The analyzer's own suggestions for `f` that lie within this sentence, as whole-sentence candidates. */
+function provenCandidates(before: string, f: Finding, s: number, e: number): string[] {
+  const out: string[] = [];
   for (const sg of f.suggestions) {
     const a = sg.start ?? f.start;
     const b = sg.end ?? f.end;
-    let next: string;
-    if (a >= s && b <= e) next = before.slice(0, a - s) + sg.replacement + before.slice(b - s);
-    else if (sg.replacement.trim() === '' && a <= s && b >= e && b - a <= e - s + 2) next = '';
-    else continue;
-    next = next.trim();
-    if (next === before || !safe(before, next, piece.facts)) continue;
-    piece.current = next;
-    piece.reasons.add(REASONS[f.category]);
-    piece.handled.add(f.category);
-    return true;
+    if (a >= s && b <= e) out.push((before.slice(0, a - s) + sg.replacement + before.slice(b - s)).trim());
+    else if (sg.replacement.trim() === '' && a <= s && b >= e && b - a <= e - s + 2) out.push('');
   }
-  return false;
+  return out;
 }
 
-function fixOne(piece: Piece, f: Finding, relStart: number, relEnd: number, ctx: SentenceContext, familyOnly: boolean): void {
+/**
+ * How badly piece `i` reads with `candidate` as its text, laid out in the whole reply and analyzed
+ * again: the warnings left in its own sentence, plus twice each new one elsewhere (dropping or
+ * rewording a sentence changes how its neighbours read). Lower is better.
+ */
+type Score = (i: number, candidate: string) => number;
+
+/**
+ * Rewrites one flagged sentence. Every candidate the engine can build — the analyzer's proven
+ * suggestions, the family rewrites, the phrase cut, the statement softened, and dropping a sentence
+ * that holds no fact — is scored in the reply; the one that leaves the fewest warnings wins (ties keep
+ * that order), so a rewrite the tone model still reads as flagged loses to one it does not. Only when
+ * none improves on the sentence as it stands does the older order decide. A candidate that loses a
+ * fact, adds a promise or reads as a broken sentence ("The description is accurate and has been.") is
+ * never considered.
+ */
+function fixOne(piece: Piece, i: number, f: Finding, range: [number, number], ctx: SentenceContext, familyOnly: boolean, score: Score, droppable: boolean): void {
   const before = piece.current;
-  const candidates = piece.attempts < 2 ? rewriteSentence(before, relStart, relEnd, f.category, ctx) : [];
-  let next = candidates.find((c) => safe(before, c, piece.facts));
-  if (next === undefined && familyOnly) {
-    piece.attempts = 3;
-    return;
+  const [s, e] = range;
+  const relStart = f.start - s;
+  const relEnd = Math.min(f.end, e) - s;
+  const ok = (c: string) => c !== before && safe(before, c, piece.facts) && (c === '' || readsWhole(c, before));
+  const proven = provenCandidates(before, f, s, e).filter(ok);
+  const family = (piece.attempts < 2 ? rewriteSentence(before, relStart, relEnd, f.category, ctx) : []).filter(ok);
+  const removed = removePhrase(before, relStart, relEnd);
+  const fallback = [removed, ...softenStatement(before, f.category)].filter(ok);
+  const options = [...new Set([...proven, ...family, ...fallback, ...(droppable && ok('') ? [''] : [])])];
+  let best: string | undefined;
+  let bestScore = score(i, before);
+  for (const c of options) {
+    if (bestScore === 0) break;
+    const n = score(i, c);
+    if (n < bestScore) [best, bestScore] = [c, n];
   }
+  let next = best;
   if (next === undefined) {
-    // Cut the phrase when that keeps every fact; a statement that cannot lose it ("with 9 years of
-    // experience") is softened instead; failing both the sentence stays as written, never spliced blind.
-    const removed = removePhrase(before, relStart, relEnd);
-    next = removed !== before && safe(before, removed, piece.facts) ? removed : (softenStatement(before, f.category).find((c) => safe(before, c, piece.facts)) ?? before);
+    // Nothing reads cleaner: the older order (proven, family, cut, softened), so the sentence still moves on.
+    next = proven[0] ?? family[0];
+    if (next === undefined && familyOnly) {
+      piece.attempts = 3;
+      return;
+    }
+    next ??= fallback[0] ?? before;
   }
   if (next === before) piece.attempts = 3;
   piece.current = next;
@@ -250,6 +269,33 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
   const tailReasons: string[] = [];
   const insertion: InsertionContext = { customer, channel, voice, seed };
 
+  // Warnings inside piece i and elsewhere, with `candidate` as its text.
+  const warningsWith = (i: number, candidate: string): [number, number] => {
+    const saved = pieces[i].current;
+    pieces[i].current = candidate;
+    const trial = layout(reply, pieces, lead, tail);
+    pieces[i].current = saved;
+    const [s, e] = trial.ranges[i];
+    let own = 0;
+    let elsewhere = 0;
+    for (const g of analyzeAgain(trial.text)) {
+      if (g.start === g.end || g.severity === 'info') continue;
+      if (e > s && g.start < e && g.end > s) own++;
+      else elsewhere++;
+    }
+    return [own, elsewhere];
+  };
+  const score: Score = (i, candidate) => {
+    const [, elsewhereNow] = warningsWith(i, pieces[i].current);
+    const [own, elsewhere] = warningsWith(i, candidate);
+    return own + 2 * Math.max(0, elsewhere - elsewhereNow);
+  };
+  // A sentence may go whole only when it holds no fact, is no note, and does not continue "Hi Dana, " on its line.
+  const droppable = (i: number): boolean => {
+    const p = pieces[i];
+    return !p.note && p.facts.length === 0 && extractFacts(p.sentence.text).length === 0 && !/,[ \t]*$/.test(reply.slice(0, p.sentence.start));
+  };
+
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const { text, ranges } = layout(reply, pieces, lead, tail);
     const findings = analyzeAgain(text);
@@ -270,7 +316,7 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
       const ctx: SentenceContext = { problem: customer.problem, apologizedElsewhere: apologizesElsewhere(pieces, i, lead) };
       const prev = piece.current;
       if (pass > 0 && piece.attempts < 3) piece.attempts++;
-      if (!applyProven(piece, f, s, e)) fixOne(piece, f, f.start - s, Math.min(f.end, e) - s, ctx, familyOnly);
+      fixOne(piece, i, f, [s, e], ctx, familyOnly, score, droppable(i));
       changed ||= piece.current !== prev;
     }
     // Missing pieces only once the phrase fixes have settled: a repaired apology may already cover one.
@@ -287,18 +333,22 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
       const trial = analyzeAgain(layout(reply, pieces, nextLead, nextTail).text);
       return !trial.some((f) => f.category === category) && trial.filter((f) => !f.category.startsWith('missing_') && f.severity !== 'info').length <= flagsNow;
     };
-    const choose = (category: Category, make: (seed: number) => string, place: (sentence: string) => [string, string]): string | undefined => {
+    // Variants of the first maker, then of the fallbacks (a pool with fewer assumptions), until one is accepted.
+    const choose = (category: Category, makers: ((seed: number) => string)[], place: (sentence: string) => [string, string]): string | undefined => {
       const seen = new Set<string>();
-      for (let k = 0; k < VARIANTS; k++) {
-        const sentence = make(insertion.seed + k);
-        if (seen.has(sentence)) continue;
-        seen.add(sentence);
-        if (accepted(category, ...place(sentence))) return sentence;
-      }
+      for (const make of makers)
+        for (let k = 0; k < VARIANTS; k++) {
+          const sentence = make(insertion.seed + k);
+          if (seen.has(sentence)) continue;
+          seen.add(sentence);
+          if (accepted(category, ...place(sentence))) return sentence;
+        }
       return [...seen][0];
     };
     if (missing.has('missing_empathy') && !leadReasons.includes(REASONS.missing_empathy)) {
-      const sentence = choose('missing_empathy', (seed) => empathySentence({ ...insertion, seed }), (x) => [[x, lead].filter(Boolean).join(' '), tail]);
+      // A deadline or health line first; failing that, the general pool (no stakes assumed).
+      const makers = [(seed: number) => empathySentence({ ...insertion, seed }), (seed: number) => empathySentence({ ...insertion, customer: { ...insertion.customer, stakes: [] }, seed })];
+      const sentence = choose('missing_empathy', makers, (x) => [[x, lead].filter(Boolean).join(' '), tail]);
       if (sentence) lead = [sentence, lead].filter(Boolean).join(' ');
       leadReasons.push(REASONS.missing_empathy);
       changed = true;
@@ -308,14 +358,14 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
       // an apology naming the problem ("sorry about the wrong size") contradicts it: apologize for the experience.
       const defended = insertion.customer.problem === undefined && defendsPoint(pieces.map((p) => p.current), customer.problem);
       const make = (seed: number) => (defended ? experienceApologySentence({ ...insertion, seed }) : apologySentence({ ...insertion, seed }));
-      const sentence = choose('missing_apology', make, (x) => [[lead, x].filter(Boolean).join(' '), tail]);
+      const sentence = choose('missing_apology', [make, (seed) => experienceApologySentence({ ...insertion, seed })], (x) => [[lead, x].filter(Boolean).join(' '), tail]);
       if (sentence) lead = [lead, sentence].filter(Boolean).join(' ');
       leadReasons.push(REASONS.missing_apology);
       changed = true;
     }
     if (missing.has('missing_next_step') && !tailReasons.includes(REASONS.missing_next_step)) {
       const make = (seed: number) => `${nextStepSentence({ ...insertion, seed })} ${followUpSentence({ ...insertion, seed })}`;
-      const sentence = choose('missing_next_step', make, (x) => [lead, x]);
+      const sentence = choose('missing_next_step', [make], (x) => [lead, x]);
       if (sentence) tail = sentence;
       tailReasons.push(REASONS.missing_next_step);
       changed = true;

@@ -67,6 +67,11 @@ function problemOr(ctx: SentenceContext, fallback: string): string {
 const FAMILIES: Partial<Record<Category, Family[]>> = {
   defensive: [
     {
+      // "The tracking shows it was delivered at 14:02" → the record stays, as the record, beside what the customer sees.
+      re: /\b(the tracking|the tracking page|our records?|the records?|our system|the system|the logs?|the courier|the carrier|the app) (?:clearly |also )?(?:shows?|says|indicates|confirms) (?:that )?([^,;!?]{1,40}?) (?:was|were|has been|have been) (\w+ed|paid|sent|signed for)\b([^;!?]*?)[.!]*$/i,
+      build: (m, s) => [splice(s, m, `${m[1]} ${/s$/i.test(m[1]) ? 'have' : 'has'} ${m[2]} as ${m[3]}${m[4]}, but that doesn't match what you're seeing, so let me find out what happened`)],
+    },
+    {
       // ", which affects all providers" / ", so the interruption was expected": the excuse goes, the explanation stays.
       re: /,?\s*\b(?:which (?:affects|happens to|applies to) (?:all|every|other) [^,.;!?]+|so (?:the|this|that|it) (?:\w+ )?(?:was|is) (?:expected|normal|intended|correct))/i,
       build: (m, s) => [removeRange(s, m.index, m.index + m[0].length)],
@@ -159,7 +164,12 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
     {
       // "I messaged you on Tuesday" → "It looks like my message on Tuesday didn't reach you".
       re: /\b(?:i|we) (?:already |did )?(?:messaged|emailed|e-mailed|wrote to|replied to|texted|sent you (?:a message|an email|it|this|the \w+)) (?:you )?((?:on|at|last) [\w:]+|yesterday|this morning|earlier today)/i,
-      build: (m, s) => [splice(s, m, `it looks like my message ${m[1]} didn't reach you`), splice(s, m, `I sent it ${m[1]}, but it may not have reached you`)],
+      build: (m, s) => [
+        splice(s, m, `it looks like my message ${m[1]} didn't reach you`),
+        splice(s, m, `I sent it ${m[1]}, but it may not have reached you`),
+        // The rest ("check your spam") tells them to go looking: owning the miss replaces it (kept only when it holds no fact).
+        `It looks like my message ${m[1]} didn't reach you, and I'm sorry about that${endMark(s) === '?' ? '.' : endMark(s) || '.'}`,
+      ],
     },
     {
       re: /^(?:i (?:can )?(?:guarantee|assure you|promise)(?: that)? )?every \w+ (?:is|gets|was) (?:checked|tested|inspected|reviewed)\b[^,.;!?]*/i,
@@ -356,7 +366,10 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
       re: /\s*\b(?:yourself|simply|just|easily|it(?:'s| is) (?:really )?(?:easy|simple))\b/gi,
       build: (_m, s) => {
         const stripped = tidySentence(s.replace(/\s*\b(?:yourself|simply|just|easily|it(?:'s| is) (?:really )?(?:easy|simple))\b/gi, ''), endMark(s) || '.');
-        return [/^you can\b/i.test(stripped) ? `If it helps, ${lowerFirst(stripped)}` : stripped];
+        // "you can export it to PDF from Word in two clicks" → the playbook's move: offer to do it, the effort stays ours.
+        const task = /^you can (?!not\b)(.+?)(?:,? (in (?:a |an )?\w+ (?:clicks?|seconds?|minutes?|steps?)))?[.!]*$/i.exec(stripped);
+        const offer = task ? `I'm happy to ${task[1]} for you${task[2] ? `, it only takes ${task[2].replace(/^in /i, '')} on my side` : ''}.` : undefined;
+        return [/^you can\b/i.test(stripped) ? `If it helps, ${lowerFirst(stripped)}` : stripped, ...(offer ? [offer] : [])];
       },
     },
     {
@@ -690,6 +703,8 @@ export function softenStatement(sentence: string, category: Category): string[] 
   if (NOTICE.test(core)) out.push(category === 'blame' ? `${core}, but I'm sorry it was easy to miss.` : `${core}, but it may have been easy to miss.`);
   if (!ourSide && !/^(?:i|we)\b/i.test(core)) out.push(`From what I can see, ${lowerFirst(core)}.`);
   out.push(`${core}, but let me look into it with you.`);
+  // A record or a boast that has to stay (it holds a fact) reads as a concession when what they went through comes first.
+  out.push(`${core}, but that doesn't change what you went through, and I'll look into it with you.`);
   return out;
 }
 
