@@ -88,8 +88,8 @@ export class TactfulContent {
   private redrawQueued = false;
   private hoverTimer?: ReturnType<typeof setTimeout>;
   private card?: OpenCard;
-  /** The card being opened (its suggestions on their way); a newer open or a close drops it. */
-  private cardAsked?: object;
+  /** The card being opened (its suggestions on their way): a newer open elsewhere or a close drops it. */
+  private cardAsked?: { key: string };
 
   constructor(private messenger: Messenger, host = location.hostname) {
     this.site = siteForHost(host);
@@ -374,10 +374,14 @@ export class TactfulContent {
   private async showCard(draft: Draft, hits: Placed[], anchor: DOMRect, returnTo?: SavedSelection): Promise<void> {
     const state = draft.state;
     if (!this.overlay || !state) return;
-    const asked = (this.cardAsked = {});
+    // A second click on the same words while their suggestions are on the way waits for the same answer.
+    const key = `${draft.id}\u0000${state.version}\u0000${hits.map((h) => `${h.finding.ruleId}@${h.start}`).join()}`;
+    if (this.cardAsked?.key === key) return;
+    const asked = (this.cardAsked = { key });
     const { findings, problem } = await cardFindings((m) => this.messenger.send(m), draft.id, state, hits.map((h) => h.finding));
     // Closed, or another card asked for, meanwhile; or the words changed under it (the card would be stale at once).
     if (this.cardAsked !== asked || !this.overlay || !draft.el.isConnected) return;
+    this.cardAsked = undefined;
     const text = this.textOf(draft).text;
     if (hits.some((h) => text.slice(h.start, h.end) !== (h.finding.text ?? state.reply.slice(h.finding.start, h.finding.end)))) return;
     // Suggestions are offsets into the analyzed text; the words may have moved since (relocated into `hits`).
