@@ -17,12 +17,14 @@ interface Props {
   busy: boolean;
   onApply(edit: TextEdit, label: string): void;
   onIgnore(finding: Finding): void;
+  /** Scrolls the page to the finding's words and highlights them. */
+  onReveal?(finding: Finding): void;
 }
 
 /** The element id of a group, so the verdict's "most important" items can jump to it. */
 export const groupElementId = (key: string) => `group-${key.replace(/[^a-z0-9-]+/gi, '-')}`;
 
-export function FindingList({ reply, groups, busy, onApply, onIgnore }: Props) {
+export function FindingList({ reply, groups, busy, onApply, onIgnore, onReveal }: Props) {
   const total = groups.reduce((n, g) => n + g.findings.length, 0);
   if (total === 0) {
     return (
@@ -40,13 +42,13 @@ export function FindingList({ reply, groups, busy, onApply, onIgnore }: Props) {
         Flags <span className="count">({total})</span>
       </h2>
       {groups.map((g) => (
-        <GroupView key={g.key} reply={reply} group={g} busy={busy} onApply={onApply} onIgnore={onIgnore} />
+        <GroupView key={g.key} reply={reply} group={g} busy={busy} onApply={onApply} onIgnore={onIgnore} onReveal={onReveal} />
       ))}
     </section>
   );
 }
 
-function GroupView({ reply, group, busy, onApply, onIgnore }: { reply: string; group: FindingGroup<Finding> } & Omit<Props, 'groups' | 'reply'>) {
+function GroupView({ reply, group, busy, onApply, onIgnore, onReveal }: { reply: string; group: FindingGroup<Finding> } & Omit<Props, 'groups' | 'reply'>) {
   const first = group.findings[0];
   const many = group.findings.length > 1;
   const headingId = `${groupElementId(group.key)}-h`;
@@ -92,7 +94,14 @@ function GroupView({ reply, group, busy, onApply, onIgnore }: { reply: string; g
         >
           {f.start !== f.end && (
             <p className="finding-head">
-              <q className="flagged">{reply.slice(f.start, f.end)}</q>
+              {onReveal ? (
+                <button type="button" className="link reveal" title="Show these words in the draft" onClick={() => onReveal(f)}>
+                  <q className="flagged">{reply.slice(f.start, f.end)}</q>
+                  <span className="vh"> (show in the draft)</span>
+                </button>
+              ) : (
+                <q className="flagged">{reply.slice(f.start, f.end)}</q>
+              )}
             </p>
           )}
           {many && f.message !== first.message && <p className="finding-message">{f.message}</p>}

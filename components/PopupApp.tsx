@@ -3,7 +3,7 @@
 // send" when both are clear; plus the site switch and a way into the side panel.
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { BackgroundToContent, DraftState, PageStatus } from '../lib/messages.ts';
+import type { BackgroundToContent, DraftState, PageStatus, PageToBackground, TextRange } from '../lib/messages.ts';
 import { manualTicksKey, preSendPlan, summarizePreSend } from '../lib/ui-checklist.ts';
 import { SEVERITY_LABELS } from '../lib/ui-labels.ts';
 import { JUMP_KEY, type JumpRequest } from '../lib/ui-jump.ts';
@@ -110,8 +110,9 @@ export function PopupApp() {
   const page = usePageStatus(tab?.id);
   const noReplyBox = !draft && page?.enabled === true && page.editors === 0;
 
-  /** Opens the side panel at that group (the panel reads the request from session storage). */
-  const showInPanel = (groupKey: string) => {
+  /** Opens the side panel at that group (the panel reads the request from session storage) and shows the words in the page. */
+  const showInPanel = (groupKey: string, words?: TextRange) => {
+    if (draft && words) void browser.runtime.sendMessage({ type: 'draft:reveal', tabId: draft.tabId, draftId: draft.draftId, range: words } satisfies PageToBackground).catch(() => {});
     // Opened straight from this click: the browser only opens the panel during a user gesture.
     if (!tab?.standalone) openSidePanel(tab?.id ?? undefined, tab?.windowId ?? undefined);
     const request: JumpRequest = { groupKey, at: Date.now() };
@@ -167,7 +168,7 @@ export function PopupApp() {
               <ul className="fix-list">
                 {plan.fix.map((item) => (
                   <li key={item.groupKey} data-group={item.groupKey} data-severity={item.severity}>
-                    <button type="button" className="link jump" title="Show it in the side panel" onClick={() => showInPanel(item.groupKey)}>
+                    <button type="button" className="link jump" title="Show it in the side panel" onClick={() => showInPanel(item.groupKey, item.words)}>
                       <span className={`badge sev-${item.severity}`}>{SEVERITY_LABELS[item.severity]}</span> {item.text}
                     </button>
                   </li>

@@ -94,7 +94,6 @@ export function SidePanelApp() {
       </header>
       {state.notice && (
         <p className={`notice ${state.notice.kind}`} role={state.notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
-          {state.notice.kind === 'error' ? 'Not applied: ' : ''}
           {state.notice.text}{' '}
           <button type="button" className="link" onClick={state.clearNotice}>
             Close
@@ -122,7 +121,7 @@ export function SidePanelApp() {
                   onDismiss={state.dismissSuggestion}
                 />
               )}
-              <FindingList reply={draft.reply} groups={groups} busy={state.busy} onApply={state.requestApply} onIgnore={state.ignore} />
+              <FindingList reply={draft.reply} groups={groups} busy={state.busy} onApply={state.requestApply} onIgnore={state.ignore} onReveal={state.reveal} />
               <section className="card" aria-labelledby="checklist-h">
                 <h2 id="checklist-h">Checklist</h2>
                 <ChecklistView rows={autoRows} />

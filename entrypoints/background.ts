@@ -90,6 +90,10 @@ export default defineBackground(() => {
           .then((r) => (r as ApplyResponse) ?? { ok: false, reason: 'The page did not answer.' })
           .catch((): ApplyResponse => ({ ok: false, reason: 'The tab with this draft is closed or was reloaded.' }));
       }
+      case 'draft:reveal': {
+        const forward: BackgroundToContent = { type: 'draft:reveal', draftId: message.draftId, range: message.range };
+        return browser.tabs.sendMessage(message.tabId, forward).then((r) => r === true).catch(() => false);
+      }
       default:
         return undefined;
     }

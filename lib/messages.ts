@@ -83,7 +83,16 @@ export type PageToBackground =
   | { type: 'draft:apply'; tabId: number; draftId: string; edit: TextEdit }
   /** The suggestions of the findings the side panel shows (or, for Fix all, every one of a rule). */
   | { type: 'draft:suggestions'; tabId: number; draftId: string; version: number; findings: FindingRef[] }
-  | { type: 'draft:ignore'; tabId: number; draftId: string; ruleId: string; start: number; end: number };
+  | { type: 'draft:ignore'; tabId: number; draftId: string; ruleId: string; start: number; end: number }
+  /** "Show in the draft": scroll the page to these words and highlight them (text unchanged). */
+  | { type: 'draft:reveal'; tabId: number; draftId: string; range: TextRange };
+
+/** Words in a draft: reply.slice(start, end) was `expected` when the range was computed. */
+export interface TextRange {
+  start: number;
+  end: number;
+  expected: string;
+}
 
 /** A replacement of reply.slice(start, end); `expected` is that slice when the edit was computed. */
 export interface TextEdit {
@@ -96,6 +105,7 @@ export interface TextEdit {
 export type BackgroundToContent =
   | { type: 'draft:apply'; draftId: string; edit: TextEdit }
   | { type: 'draft:ignore'; draftId: string; ruleId: string; start: number; end: number }
+  | { type: 'draft:reveal'; draftId: string; range: TextRange }
   /** A re-analysis not triggered by the page (settings changed, a finding ignored). */
   | { type: 'draft:state'; draftId: string; state: DraftState }
   /** From the popup: does this page show a reply box Tactful recognises? */

@@ -37,6 +37,8 @@ export interface PanelState {
   ignore(finding: DraftFinding): Promise<void>;
   dismissSuggestion(): void;
   clearNotice(): void;
+  /** Scrolls the page to the finding's words and highlights them; a notice when the page cannot. */
+  reveal(finding: Finding): Promise<void>;
 }
 
 export function createPanelStore(send: SendToBackground) {
@@ -56,7 +58,7 @@ export function createPanelStore(send: SendToBackground) {
       }
       set({
         busy: false,
-        notice: response.ok ? { kind: 'ok', text: 'Applied. Undo in the editor (Ctrl+Z) restores the previous text.' } : { kind: 'error', text: response.reason },
+        notice: response.ok ? { kind: 'ok', text: 'Applied. Undo in the editor (Ctrl+Z) restores the previous text.' } : { kind: 'error', text: `Not applied: ${response.reason}` },
       });
     }
     return {
@@ -96,6 +98,13 @@ export function createPanelStore(send: SendToBackground) {
       },
       dismissSuggestion: () => set({ dismissedFor: get().draft?.reply ?? null }),
       clearNotice: () => set({ notice: null }),
+      async reveal(finding) {
+        const draft = get().draft;
+        if (!draft || finding.end <= finding.start) return;
+        const range = { start: finding.start, end: finding.end, expected: draft.reply.slice(finding.start, finding.end) };
+        const shown = await send({ type: 'draft:reveal', tabId: draft.tabId, draftId: draft.draftId, range }).catch(() => false);
+        if (shown !== true) set({ notice: { kind: 'error', text: 'Could not find these words in the page: the draft changed or its tab was closed.' } });
+      },
     };
   });
 }

@@ -1,7 +1,7 @@
 // The pre-send checklist: items the analysis ticks from the text, plus manual
 // ticks for what text cannot show, and the "ready to send" verdict.
 import type { Category, ChecklistStatus, Severity } from '../analyzers/types.ts';
-import type { DraftResult } from './messages.ts';
+import type { DraftResult, TextRange } from './messages.ts';
 import { quotePhrase } from './ui-card-text.ts';
 import { draftStage, type DraftStage } from './ui-draft-stage.ts';
 import { groupFindings, shownFindings, type FindingGroup } from './ui-priority.ts';
@@ -80,6 +80,8 @@ export interface FixItem {
   severity: Severity;
   /** Names the problem and where it is: "Shifts the blame: “That's not our fault”". */
   text: string;
+  /** The first flagged words, to show in the page; none for a missing piece. */
+  words?: TextRange;
 }
 
 export interface PreSendPlan {
@@ -112,7 +114,7 @@ export function preSendPlan(
   const groups = groupFindings(reply, findings);
   const fix = groups
     .filter((g) => BLOCKING.includes(g.severity))
-    .map((g) => ({ groupKey: g.key, severity: g.severity, text: fixText(reply, g) }));
+    .map((g) => ({ groupKey: g.key, severity: g.severity, text: fixText(reply, g), words: firstWords(reply, g) }));
   const flagged = new Set(findings.map((f) => f.category));
   const consider: ChecklistRow[] =
     stage === 'empty'
@@ -128,6 +130,11 @@ export function preSendPlan(
   }));
   const ready = stage === 'body' && fix.length === 0 && confirm.every((c) => c.status === 'done');
   return { stage, fix, consider, confirm, ready };
+}
+
+function firstWords(reply: string, g: FindingGroup): TextRange | undefined {
+  const f = g.findings.find((x) => x.end > x.start);
+  return f && { start: f.start, end: f.end, expected: reply.slice(f.start, f.end) };
 }
 
 function fixText(reply: string, g: FindingGroup): string {

@@ -73,6 +73,10 @@ function validShape(m: Record<string, unknown>): boolean {
     }
     case 'draft:suggestions':
       return id(m.draftId) && version(m.version) && findingRefs(m.findings) && (m.tabId === undefined || tabId(m.tabId));
+    case 'draft:reveal': {
+      const r = m.range;
+      return tabId(m.tabId) && id(m.draftId) && isRecord(r) && offset(r.start) && offset(r.end) && (r.start as number) <= (r.end as number) && text(r.expected);
+    }
     case 'panel:open':
       return true;
     case 'panel:get':
@@ -86,7 +90,7 @@ function validShape(m: Record<string, unknown>): boolean {
 function allowed(m: Record<string, unknown>, role: SenderRole): boolean {
   // Suggestions of a draft: a content script asks about its own tab's, an extension page names the tab.
   if (m.type === 'draft:suggestions') return role.kind === 'extension' ? m.tabId !== undefined : m.tabId === undefined;
-  if (role.kind === 'extension') return m.type === 'panel:get' || m.type === 'panel:open' || m.type === 'draft:apply' || (m.type === 'draft:ignore' && m.tabId !== undefined);
+  if (role.kind === 'extension') return m.type === 'panel:get' || m.type === 'panel:open' || m.type === 'draft:apply' || m.type === 'draft:reveal' || (m.type === 'draft:ignore' && m.tabId !== undefined);
   return m.type === 'draft:update' || m.type === 'draft:focus' || m.type === 'draft:closed' || m.type === 'panel:open' || (m.type === 'draft:ignore' && m.tabId === undefined);
 }
 

@@ -16,6 +16,7 @@ import { caretOffset, restoreSelection, saveSelection, type SavedSelection } fro
 import { suggestionEdit } from '../ui-suggestion.ts';
 import { badgeCount } from '../ui-badge.ts';
 import { cardFindings } from './card-suggestions.ts';
+import { boundingRect, scrollIntoViewport } from './reveal.ts';
 
 /** Longest draft analyzed; beyond it only the start is checked (and the UI says so). */
 export const MAX_ANALYZED_CHARS = 100_000;
@@ -420,6 +421,29 @@ export class TactfulContent {
     this.card = { draft, start, end, phrase: this.textOf(draft).text.slice(start, end), returnTo };
   }
 
+  /** Side panel "show in the draft": the words scrolled into view, flashed, the caret put before them. */
+  private reveal(d: Draft, start: number, end: number, expected: string): boolean {
+    if (!this.overlay) return false;
+    const at = relocate(this.textOf(d).text, start, end, expected);
+    if (!at) return false;
+    const rectsNow = (): DOMRect[] => {
+      const map = this.textOf(d);
+      if (map.textarea) {
+        const m = measureTextarea(map.textarea, this.overlay!.root);
+        const rects = m.rects(at.start, at.end);
+        m.dispose();
+        return mergeLineRects(rects);
+      }
+      return mergeLineRects([...(domRange(map, at.start, at.end)?.getClientRects() ?? [])]);
+    };
+    scrollIntoViewport(d.el, () => boundingRect(rectsNow()));
+    // Caret at the words' start, without scrolling again or selecting (typing must not replace them).
+    restoreSelection(d.el, caretAt(d.el, this.textOf(d), at.start));
+    this.overlay.flash(d.id, rectsNow(), visibleArea(d.el));
+    this.redraw(d);
+    return true;
+  }
+
   /** The one way any suggestion or suggested reply reaches the editor: card, panel, Accept all and keyboard alike. */
   private applyTo(d: Draft, edit: TextEdit): ApplyResponse {
     const res = applyEdit(d.el, this.site.editorKind(d.el), this.site.excludeSelector, edit);
@@ -433,6 +457,7 @@ export class TactfulContent {
     const draft = [...this.drafts.values()].find((d) => d.id === m.draftId);
     if (!draft) return m.type === 'draft:apply' ? Promise.resolve({ ok: false, reason: 'That draft is no longer open.' }) : undefined;
     if (m.type === 'draft:apply') return Promise.resolve(this.applyTo(draft, m.edit));
+    if (m.type === 'draft:reveal') return Promise.resolve(this.reveal(draft, m.range.start, m.range.end, m.range.expected));
     if (m.type === 'draft:state') {
       this.setState(draft, m.state);
       return undefined;
@@ -443,6 +468,13 @@ export class TactfulContent {
     }
     return undefined;
   }
+}
+
+/** A collapsed selection at text offset `at`, in the form restoreSelection takes. */
+function caretAt(el: HTMLElement, map: TextMap, at: number): SavedSelection | undefined {
+  if (map.textarea) return { textarea: map.textarea, start: at, end: at, direction: 'none' };
+  const range = domRange(map, at, at);
+  return range ? { range } : undefined;
 }
 
 function layoutKey(el: HTMLElement): string {

@@ -14,6 +14,9 @@ export interface DrawnUnderline {
   rects: DOMRect[];
 }
 
+/** How long a "show in the draft" highlight stays (it fades over its last 40%). */
+const FLASH_MS = 2400;
+
 const COLORS: Record<Severity, string> = { error: '#d93025', warning: '#e37400', info: '#1a73e8' };
 
 const STYLE = `
@@ -42,6 +45,10 @@ const STYLE = `
 .notice:empty { display: none; }
 .badge { position: fixed; pointer-events: auto; z-index: 2147483645; min-width: 22px; height: 22px; padding: 0 6px; box-sizing: border-box; border-radius: 11px;
   border: 2px solid #fff; background: var(--c); color: #fff; font: 700 12px/18px system-ui, sans-serif; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.3); }
+.flash { position: fixed; pointer-events: none; box-sizing: border-box; border-radius: 3px; outline: 3px solid #fbbc04; background: rgba(251, 188, 4, .35);
+  animation: tactful-flash 2.4s ease-out forwards; }
+@keyframes tactful-flash { 0%, 60% { opacity: 1; } 100% { opacity: 0; } }
+@media (prefers-reduced-motion: reduce) { .flash { animation: none; } }
 .badge:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 `;
 
@@ -60,6 +67,7 @@ export class Overlay {
   private layer: HTMLElement;
   private cardEl: HTMLElement | null = null;
   private notice: HTMLElement;
+  private flashTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     // Not a registered custom element (content scripts have no customElements);
@@ -137,6 +145,31 @@ export class Overlay {
     b.addEventListener('mousedown', (e) => e.stopPropagation());
     b.addEventListener('click', () => open());
     this.root.append(b);
+  }
+
+  /**
+   * Briefly highlights words the side panel asked to see (test hook: .flash[data-flash-draft]).
+   * Removed after the fade; a new flash replaces the last one.
+   */
+  flash(draftId: string, rects: DOMRect[], clip: DOMRect): void {
+    this.ensureAttached();
+    for (const el of [...this.layer.querySelectorAll('.flash')]) el.remove();
+    clearTimeout(this.flashTimer);
+    for (const word of rects) {
+      const r = intersect(word, clip);
+      if (!r) continue;
+      const el = document.createElement('div');
+      el.className = 'flash';
+      el.dataset.flashDraft = draftId; // not data-draft: redrawing the underlines must not take it away
+      el.style.left = `${r.left - 2}px`;
+      el.style.top = `${r.top - 1}px`;
+      el.style.width = `${r.width + 4}px`;
+      el.style.height = `${r.height + 2}px`;
+      this.layer.append(el);
+    }
+    this.flashTimer = setTimeout(() => {
+      for (const el of [...this.layer.querySelectorAll('.flash')]) el.remove();
+    }, FLASH_MS);
   }
 
   showNotice(text: string): void {

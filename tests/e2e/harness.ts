@@ -313,3 +313,24 @@ export async function panelState(t: Tactful): Promise<any> {
     await page.close();
   }
 }
+
+/** The "show in the draft" highlight boxes drawn in the overlay (empty once they faded). */
+export async function highlights(page: Page): Promise<Rect[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('tactful-overlay')?.shadowRoot;
+    return [...(root?.querySelectorAll<HTMLElement>('.flash') ?? [])].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+  });
+}
+
+/** The editor badge's rect and text, or null when none is shown. */
+export async function badge(page: Page): Promise<(Rect & { text: string; label: string }) | null> {
+  return page.evaluate(() => {
+    const b = document.querySelector('tactful-overlay')?.shadowRoot?.querySelector<HTMLElement>('.badge');
+    if (!b) return null;
+    const r = b.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height, text: b.textContent ?? '', label: b.getAttribute('aria-label') ?? '' };
+  });
+}

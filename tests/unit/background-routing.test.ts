@@ -54,6 +54,16 @@ describe('background routing', () => {
     expect(b.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'draft:apply', draftId: 'd1', edit });
   });
 
+  it('relays "show in the draft" from the side panel to the draft\'s tab; a content script may not ask it', async () => {
+    await send(update('Calm down.'), GMAIL_TAB);
+    const range = { start: 0, end: 9, expected: 'Calm down' };
+    expect(await send({ type: 'draft:reveal', tabId: 9, draftId: 'd1', range }, contentSender(9))).toBeUndefined();
+    expect(await send({ type: 'draft:reveal', tabId: 7, draftId: 'd1', range: { ...range, start: 10 } }, PANEL)).toBeUndefined();
+    expect(b.tabs.sendMessage).not.toHaveBeenCalled();
+    await send({ type: 'draft:reveal', tabId: 7, draftId: 'd1', range }, PANEL);
+    expect(b.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'draft:reveal', draftId: 'd1', range });
+  });
+
   it('answers a refusal when the tab is gone', async () => {
     b.tabs.sendMessage = vi.fn(async () => { throw new Error('No tab'); });
     const res = await send({ type: 'draft:apply', tabId: 99, draftId: 'd1', edit: { start: 0, end: 1, expected: 'x', replacement: 'y' } }, PANEL);

@@ -91,7 +91,21 @@ describe('panel store', () => {
     store.getState().setDraft(draft("You didn't attach it."));
     await store.getState().requestApply({ start: 0, end: 3, expected: 'You', replacement: 'We' }, 'Apply');
     expect(sent).toEqual([{ type: 'draft:apply', tabId: 7, draftId: 'd1', edit: { start: 0, end: 3, expected: 'You', replacement: 'We' } }]);
-    expect(store.getState().notice).toEqual({ kind: 'error', text: 'The text changed since it was checked.' });
+    expect(store.getState().notice).toEqual({ kind: 'error', text: 'Not applied: The text changed since it was checked.' });
+  });
+
+  it('asks the page to show a finding\'s words, and says so when it cannot', async () => {
+    const sent: PageToBackground[] = [];
+    let found = true;
+    const store = createPanelStore(async (m) => (sent.push(m), found));
+    store.getState().setDraft(draft("Hi. You didn't attach it."));
+    const finding = { ruleId: 'blame/you-didnt', category: 'blame', severity: 'warning', start: 4, end: 16, message: '', rationale: '', suggestions: [] } as unknown as Finding;
+    await store.getState().reveal(finding);
+    expect(sent).toEqual([{ type: 'draft:reveal', tabId: 7, draftId: 'd1', range: { start: 4, end: 16, expected: "You didn't a" } }]);
+    expect(store.getState().notice).toBeNull();
+    found = false;
+    await store.getState().reveal(finding);
+    expect(store.getState().notice).toMatchObject({ kind: 'error', text: expect.stringMatching(/Could not find these words/) });
   });
 
   it('asks before applying text with a placeholder, and sends nothing on cancel', async () => {
