@@ -36,4 +36,11 @@ export default defineConfig({
       } as { id: string; strict_min_version: string },
     },
   },
+  hooks: {
+    // An organisation can push a team pack by policy (chrome.storage.managed); the schema tells Chrome
+    // and the admin console its shape. Firefox reads managed storage from a native manifest instead.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') (manifest as { storage?: unknown }).storage = { managed_schema: 'managed_schema.json' };
+    },
+  },
 });

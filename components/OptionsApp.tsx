@@ -9,6 +9,7 @@ import { KNOWN_SITES, isManifestHost, originsFor, siteEnabled } from '../lib/ui-
 import { applyTeamPack, describePackChanges, exportTeamPack, parseTeamPack, teamPackFileName, validatePhrase, type PackMode, type PackSettings } from '../lib/ui-teampack.ts';
 import type { Settings } from '../lib/settings.ts';
 import { settingsStore, useSettings } from './settingsStore.ts';
+import { ManagedPackSection } from './ManagedPackSection.tsx';
 
 // The engine may publish its rule list; without it the page offers categories only.
 const compiledRules = Object.values(import.meta.glob('../rules/compiled.json', { eager: true }))[0];
@@ -418,6 +419,7 @@ export function OptionsApp() {
       <SitesSection />
       <CategoriesSection />
       <StyleSection />
+      <ManagedPackSection />
       <PhrasesSection />
       <TeamPackSection />
     </main>

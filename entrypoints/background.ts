@@ -8,8 +8,7 @@ import { PanelPorts, type PortLike } from '../lib/background/panel-ports.ts';
 import { SessionMemory } from '../lib/background/session-memory.ts';
 import { openSidePanel } from '../lib/background/side-panel.ts';
 import type { ApplyResponse, BackgroundBroadcast, BackgroundToContent, ContentToBackground, DraftState, PageToBackground } from '../lib/messages.ts';
-import { SETTINGS_KEY } from '../lib/settings.ts';
-import { cleanSettings } from '../lib/settings-clean.ts';
+import { loadEffectiveSettings, onEffectiveSettingsChanged } from '../lib/settings-managed.ts';
 
 const MENU_ID = 'tactful-open-panel';
 /** Opens the card for the words under the right-click; its buttons apply through the same path as every other Apply. */
@@ -35,14 +34,10 @@ export default defineBackground(() => {
     forget: (tabId, draftId) => session.forget(tabId, draftId),
   }, (tabId, draftId) => session.ignoredIn(tabId, draftId), (windowId) => session.focusedIn(windowId));
 
-  const loadSettings = async () => {
-    const got = await browser.storage.local.get(SETTINGS_KEY);
-    hub.setSettings(cleanSettings(got[SETTINGS_KEY])); // a stored field of the wrong type never stops analysis
-  };
+  // The user's settings (cleaned field by field) over the organisation's policy pack, if any.
+  const loadSettings = async () => hub.setSettings(await loadEffectiveSettings());
   const ready = Promise.all([loadSettings(), session.load()]);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) hub.setSettings(cleanSettings(changes[SETTINGS_KEY].newValue));
-  });
+  onEffectiveSettingsChanged((settings) => hub.setSettings(settings));
 
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, ''); // "chrome-extension://<id>"
   // Until a content script re-sends its draft, a restarted worker shows what the window showed before.

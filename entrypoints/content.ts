@@ -4,6 +4,7 @@ import { TactfulContent } from '../lib/content/controller.ts';
 import type { BackgroundToContent } from '../lib/messages.ts';
 import { SETTINGS_KEY } from '../lib/settings.ts';
 import { cleanSettings } from '../lib/settings-clean.ts';
+import { loadEffectiveSettings, onEffectiveSettingsChanged } from '../lib/settings-managed.ts';
 
 export default defineContentScript({
   // Install-time hosts only; other sites are registered at run time once granted.
@@ -38,16 +39,14 @@ export default defineContentScript({
       onMessage(handler) {
         browser.runtime.onMessage.addListener((message: unknown) => handler(message as BackgroundToContent));
       },
-      loadSettings: async () => withDefaults((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+      loadSettings: loadEffectiveSettings,
       async disableRule(ruleId) {
         const current = withDefaults((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
         if (current.disabledRules.includes(ruleId)) return;
         await browser.storage.local.set({ [SETTINGS_KEY]: { ...current, disabledRules: [...current.disabledRules, ruleId] } });
       },
       onSettingsChanged(handler) {
-        browser.storage.onChanged.addListener((changes, area) => {
-          if (area === 'local' && SETTINGS_KEY in changes) handler(withDefaults(changes[SETTINGS_KEY].newValue));
-        });
+        onEffectiveSettingsChanged(handler);
       },
     });
     void tactful.start();

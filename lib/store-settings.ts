@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { Category, CustomPhrase } from '../analyzers/types.ts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings.ts';
 import { cleanSettings } from './settings-clean.ts';
+import { loadManagedPack, ownSettingsOverPolicyDefaults } from './settings-managed.ts';
 import { applyTeamPack, parseTeamPack, type PackMode } from './ui-teampack.ts';
 
 export interface SettingsState {
@@ -36,8 +37,8 @@ export function createSettingsStore() {
     settings: structuredClone(DEFAULT_SETTINGS),
     loaded: false,
     async load() {
-      const stored = await browser.storage.local.get(SETTINGS_KEY);
-      set({ settings: normalizeSettings(stored[SETTINGS_KEY]), loaded: true });
+      const [stored, managed] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), loadManagedPack()]);
+      set({ settings: ownSettingsOverPolicyDefaults(stored[SETTINGS_KEY], managed.pack), loaded: true });
     },
     async update(change) {
       const next = change(get().settings);

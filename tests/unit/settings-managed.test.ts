@@ -1,0 +1,124 @@
+// A team pack pushed by the organisation's policy (chrome.storage.managed),
+// run against WXT's fake browser: validated like an imported pack, under the
+// user's own settings, and impossible for the user to delete.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background.ts';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../lib/settings.ts';
+import { loadEffectiveSettings, readManagedPack, withManaged } from '../../lib/settings-managed.ts';
+import { createSettingsStore } from '../../lib/store-settings.ts';
+import { PACK_LIMITS } from '../../lib/ui-teampack.ts';
+
+const POLICY = {
+  customPhrases: [{ avoid: 'per our terms', prefer: 'here is what we can do', note: 'Legal asked us not to quote the terms at customers.', severity: 'error' }],
+  disabledRules: ['x.y'],
+  sensitivity: 'high',
+};
+const DRAFT = 'Per our terms, refunds take 10 days. Calm down, please.';
+
+describe('the managed pack', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('is read from the policy and validated like an imported pack: one bad field applies none of it, with the reason', () => {
+    expect(readManagedPack(POLICY)).toEqual({ pack: POLICY, errors: [] });
+    expect(readManagedPack({})).toEqual({ pack: {}, errors: [] });
+    const bad = readManagedPack({ ...POLICY, sensitivity: 42 });
+    expect(bad.pack).toEqual({});
+    expect(bad.errors.join(' ')).toMatch(/sensitivity/);
+    const regexish = readManagedPack({ customPhrases: [{ avoid: 'x'.repeat(300) }] });
+    expect(regexish.errors.join(' ')).toMatch(/longer than/);
+  });
+
+  it('is capped like an imported pack', () => {
+    const many = readManagedPack({ customPhrases: Array.from({ length: PACK_LIMITS.phrases + 1 }, (_, i) => ({ avoid: `phrase ${i}` })) });
+    expect(many.pack).toEqual({});
+    expect(many.errors[0]).toMatch(/at most 500/);
+    const huge = readManagedPack({ disabledRules: Array.from({ length: 2_000 }, () => 'r'.repeat(300)) });
+    expect(huge.errors[0]).toMatch(/larger than/);
+  });
+
+  it("lies under the user's settings: their phrases and choices stay, the organisation's phrases and switched-off checks cannot be undone", () => {
+    const stored = {
+      ...DEFAULT_SETTINGS,
+      sensitivity: 'low',
+      customPhrases: [{ avoid: 'kindly' }, { avoid: 'Per our TERMS', note: 'my own version' }],
+      disabledRules: [],
+    };
+    const s = withManaged(stored, readManagedPack(POLICY).pack);
+    expect(s.customPhrases.map((p) => p.avoid)).toEqual(['per our terms', 'kindly']);
+    expect(s.customPhrases[0].note).toBe(POLICY.customPhrases[0].note); // the organisation's version wins
+    expect(s.disabledRules).toEqual(['x.y']); // the user's empty list does not switch it back on
+    expect(s.sensitivity).toBe('low'); // a choice the user made is theirs
+    expect(withManaged({ customPhrases: [] }, readManagedPack(POLICY).pack).sensitivity).toBe('high'); // until then the policy's
+    expect(withManaged(undefined, {})).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('is never written into, nor deletable from, the user\'s own stored settings', async () => {
+    await fakeBrowser.storage.managed.set(POLICY);
+    const store = createSettingsStore();
+    await store.getState().load();
+    expect(store.getState().settings.customPhrases).toEqual([]);
+    await store.getState().addPhrase({ avoid: 'kindly' });
+    await store.getState().removePhrase(0);
+    await store.getState().importPack(JSON.stringify({ format: 'tactful-team-pack', version: 1, settings: { customPhrases: [{ avoid: 'sorry for any' }] } }), 'replace');
+    expect((await loadEffectiveSettings()).customPhrases.map((p) => p.avoid)).toEqual(['per our terms', 'sorry for any']);
+  });
+
+  it("the settings pages show the policy's sensitivity until the user picks one, so saving something else keeps it", async () => {
+    await fakeBrowser.storage.managed.set(POLICY);
+    const store = createSettingsStore();
+    await store.getState().load();
+    expect(store.getState().settings.sensitivity).toBe('high');
+    await store.getState().addPhrase({ avoid: 'kindly' });
+    expect((await loadEffectiveSettings()).sensitivity).toBe('high');
+    await store.getState().setSensitivity('low');
+    expect((await loadEffectiveSettings()).sensitivity).toBe('low');
+  });
+
+  it('the manifest points Chrome at a schema that lists every pack setting', () => {
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/managed_schema.json'), 'utf8'));
+    expect(Object.keys(schema.properties).sort()).toEqual(['customPhrases', 'disabledCategories', 'disabledRules', 'sensitivity', 'sites', 'voice']);
+    expect(readFileSync(join(import.meta.dirname, '../../wxt.config.ts'), 'utf8')).toContain("managed_schema: 'managed_schema.json'");
+  });
+});
+
+describe('the worker with a managed pack', () => {
+  const b = fakeBrowser as any;
+  const event = () => ({ addListener: vi.fn(), removeListener: vi.fn(), hasListener: vi.fn() });
+  const GMAIL_TAB = { id: 'test-extension-id', url: 'https://mail.google.com/mail/u/0/', origin: 'https://mail.google.com', frameId: 0, tab: { id: 7, windowId: 1 } };
+  const update = { type: 'draft:update', draftId: 'd1', site: 'gmail', editorKind: 'contenteditable', channel: 'email', internalNote: false, reply: DRAFT, customer: 'Where is my refund?!' };
+  const send = async (message: unknown) => (await b.runtime.onMessage.trigger(message, GMAIL_TAB))[0];
+  const adminFinding = (state: any) => state.result.findings.find((f: any) => f.ruleId.startsWith('custom/per-our-terms'));
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    b.tabs.sendMessage = vi.fn(async () => undefined);
+    b.contextMenus = { create: vi.fn(), onClicked: event() };
+    b.commands = { onCommand: event() };
+    b.permissions = { getAll: async () => ({ origins: [] }), onAdded: event(), onRemoved: event() };
+    b.sidePanel = { open: vi.fn() };
+    b.runtime.onConnect = event();
+  });
+
+  it("flags the organisation's phrase with its note, beside the user's own settings, and follows a policy change", async () => {
+    await fakeBrowser.storage.managed.set(POLICY);
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, customPhrases: [{ avoid: 'please', category: 'dismissive' }] } });
+    background.main();
+    const state = await send(update);
+    expect(adminFinding(state)).toMatchObject({ severity: 'error', message: POLICY.customPhrases[0].note });
+    expect(state.result.findings.some((f: any) => f.ruleId.startsWith('custom/please'))).toBe(true);
+
+    await fakeBrowser.storage.managed.clear();
+    await vi.waitFor(async () => expect(adminFinding(await send(update))).toBeUndefined());
+  });
+
+  it('an unreadable policy applies nothing and analysis goes on', async () => {
+    await fakeBrowser.storage.managed.set({ ...POLICY, customPhrases: 'per our terms' });
+    background.main();
+    const state = await send(update);
+    expect(adminFinding(state)).toBeUndefined();
+    expect(state.result.findings.some((f: any) => f.category === 'dismissive')).toBe(true);
+  });
+});
