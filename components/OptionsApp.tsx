@@ -9,6 +9,7 @@ import { KNOWN_SITES, isManifestHost, originsFor, siteEnabled } from '../lib/ui-
 import { applyTeamPack, describePackChanges, exportTeamPack, parseTeamPack, teamPackFileName, validatePhrase, type PackMode, type PackSettings } from '../lib/ui-teampack.ts';
 import type { Settings } from '../lib/settings.ts';
 import { settingsStore, useSettings } from './settingsStore.ts';
+import { permissionOrigins, sitesNeedingPermission, withoutSites } from '../lib/pack-site-permissions.ts';
 import { ManagedPackSection } from './ManagedPackSection.tsx';
 
 // The engine may publish its rule list; without it the page offers categories only.
@@ -297,7 +298,7 @@ type PackStep =
   | { kind: 'idle' }
   | { kind: 'invalid'; errors: string[] }
   | { kind: 'preview'; name: string; pack: PackSettings; mode: PackMode }
-  | { kind: 'imported'; previous: Settings; changes: number }
+  | { kind: 'imported'; previous: Settings; changes: number; refusedSites: string[] }
   | { kind: 'undone' };
 
 /** Import: the file is checked, its changes previewed (merge or replace), applied on request, and can be undone. */
@@ -320,11 +321,16 @@ function TeamPackSection() {
     setStep(result.ok ? { kind: 'preview', name: file.name, pack: result.settings, mode: 'merge' } : { kind: 'invalid', errors: result.errors });
     if (fileInput.current) fileInput.current.value = '';
   };
-  const importNow = async (pack: PackSettings, mode: PackMode) => {
+  const importNow = async (given: PackSettings, mode: PackMode) => {
+    // Asked first, inside the Import click: the browser shows its prompt only from a user gesture.
+    const hosts = sitesNeedingPermission(given);
+    const granted = hosts.length === 0 || (await browser.permissions.request({ origins: permissionOrigins(hosts) }).catch(() => false));
+    const refusedSites = granted ? [] : hosts;
+    const pack = withoutSites(given, refusedSites);
     const previous = structuredClone(settingsStore.getState().settings);
     const changes = describePackChanges(previous, pack, mode).length;
     await settingsStore.getState().update((s) => applyTeamPack(s, pack, mode));
-    setStep({ kind: 'imported', previous, changes });
+    setStep({ kind: 'imported', previous, changes, refusedSites });
   };
   const undo = async (previous: Settings) => {
     await settingsStore.getState().update((s) => ({ ...previous, enabled: s.enabled }));
@@ -384,6 +390,12 @@ function TeamPackSection() {
           <button type="button" onClick={() => void undo(step.previous)}>
             Undo import
           </button>
+        </p>
+      )}
+      {step.kind === 'imported' && step.refusedSites.length > 0 && (
+        <p className="notice error" role="alert" data-testid="refused-sites">
+          Imported without {step.refusedSites.join(', ')}: the browser's permission for {step.refusedSites.length === 1 ? 'that site' : 'those sites'} was not
+          granted, so {step.refusedSites.length === 1 ? 'it stays' : 'they stay'} off. Turn {step.refusedSites.length === 1 ? 'it' : 'them'} on under Sites to be asked again.
         </p>
       )}
       {step.kind === 'undone' && (
