@@ -17,7 +17,7 @@ import { sigmoid, encodeBase64, type ModelFile, type ModelHead } from '../analyz
 import { DIMENSION, FEATURE_VERSION } from '../analyzers/model/features.ts';
 import { MISSING_CATEGORIES, PHRASE_CATEGORIES, type Category } from '../analyzers/types.ts';
 import { DEFAULT_TRAIN, quantize, train, type Example } from './training/logistic.ts';
-import { ROOT, TRAINING_DIR, draftExample, goEmotionsCalmExamples, isarcasmExamples, readTrainingDrafts, sentenceExamples, verifierExamples, type TrainingDraft } from './training/corpus.ts';
+import { ROOT, TRAINING_DIR, draftExample, engineInsertionExamples, goEmotionsCalmExamples, isarcasmExamples, readTrainingDrafts, sentenceExamples, verifierExamples, type TrainingDraft } from './training/corpus.ts';
 import { MISSING_VETOES, PHRASE_VETOES, chooseSettings, formatComparison, type DraftScores, type Settings } from './training/thresholds.ts';
 
 const WEIGHTS = join(ROOT, 'analyzers/model/weights.json');
@@ -132,16 +132,18 @@ function main(): void {
   const draftLevel = drafts.map((d, i) => draftExample(d, i, DRAFT_CATEGORIES));
   const isarcasm = isarcasmExamples(SENTENCE_CATEGORIES);
   const calm = goEmotionsCalmExamples(SENTENCE_CATEGORIES);
-  const sarcasm = { examples: [...isarcasm.examples, ...calm.examples], source: [isarcasm.source, calm.source].filter(Boolean).join('; ') || undefined };
+  const engine = engineInsertionExamples(drafts, SENTENCE_CATEGORIES);
+  // Extra sentence examples beside the drafts: public sarcasm data and the engine's own inserted sentences.
+  const extra = { examples: [...isarcasm.examples, ...calm.examples, ...engine.examples], source: [isarcasm.source, calm.source, engine.source].filter(Boolean).join('; ') || undefined };
   const positives = SENTENCE_CATEGORIES.map((c, k) => `${c} ${sentences.filter((e) => e.y[k]).length}`).join(', ');
-  print(`${drafts.length} drafts by ${writers.length} writers, ${sentences.length} sentences (${positives}); public: ${sarcasm.source ?? 'none (../shared/data absent)'}`);
+  print(`${drafts.length} drafts by ${writers.length} writers, ${sentences.length} sentences (${positives}); public: ${extra.source ?? 'none (../shared/data absent)'}`);
 
   const rules = ruleHits(drafts);
   const byWriter = (i: number) => drafts[i].writer;
   const byDraft = (i: number) => String(i % 5);
 
   // Thresholds come from writers the model did not see: the closest thing to a new user's drafts.
-  const sentenceOOF = scores(drafts, rules.sentence, outOfFold(SENTENCE_CATEGORIES, drafts, sentences, sarcasm.examples, byWriter));
+  const sentenceOOF = scores(drafts, rules.sentence, outOfFold(SENTENCE_CATEGORIES, drafts, sentences, extra.examples, byWriter));
   const sentenceSettings = chooseSettings(sentenceOOF, SENTENCE_CATEGORIES, PHRASE_VETOES, MAX_ADDED_CLEAN_FLAGS.sentence);
   const draftRules = rules.draft.map((r) => [r]);
   const draftOOF = scores(drafts, draftRules, outOfFold(DRAFT_CATEGORIES, drafts, draftLevel, [], byWriter));
@@ -153,7 +155,7 @@ function main(): void {
   const verifierVeto = chooseVerifierVetoes(drafts, hits, outOfFold(SENTENCE_CATEGORIES, drafts, hits, [], byWriter));
   print(`\nVerifier: ${hits.length} rule hits; drops a hit below ${JSON.stringify(verifierVeto)}`);
 
-  const sentence5 = scores(drafts, rules.sentence, outOfFold(SENTENCE_CATEGORIES, drafts, sentences, sarcasm.examples, byDraft));
+  const sentence5 = scores(drafts, rules.sentence, outOfFold(SENTENCE_CATEGORIES, drafts, sentences, extra.examples, byDraft));
   const draft5 = scores(drafts, draftRules, outOfFold(DRAFT_CATEGORIES, drafts, draftLevel, [], byDraft));
   print(formatComparison('\n5-fold cross-validation (folds by draft), draft-level F1, same thresholds:', sentence5, SENTENCE_CATEGORIES, sentenceSettings, 'combined'));
   print(formatComparison('', draft5, DRAFT_CATEGORIES, draftSettings, 'combined').split('\n').slice(2).join('\n'));
@@ -161,7 +163,7 @@ function main(): void {
   const file: ModelFile = {
     featureVersion: FEATURE_VERSION,
     dimension: DIMENSION,
-    sentence: head(SENTENCE_CATEGORIES, [...sentences, ...sarcasm.examples], sentenceSettings),
+    sentence: head(SENTENCE_CATEGORIES, [...sentences, ...extra.examples], sentenceSettings),
     draft: head(DRAFT_CATEGORIES, draftLevel, draftSettings),
     verifier: head(SENTENCE_CATEGORIES, hits, { thresholds: {}, veto: verifierVeto }, (c) => verifierVeto[c] !== undefined),
     trainedOn: {
@@ -169,7 +171,7 @@ function main(): void {
       sentences: sentences.length,
       writers: writers.length,
       voices: new Set(drafts.map((d) => d.voice)).size,
-      public: sarcasm.source ?? 'none',
+      public: extra.source ?? 'none',
       options: DEFAULT_TRAIN,
     },
   };

@@ -10,8 +10,10 @@ const FEELING = S`(?:frustrat\w*|stressful|stressed|worr(?:ying|ied)|upsetting|u
 
 export const EMPATHY = new RegExp(
   [
-    S`\bi (?:\w+ )?(?:understand|get|see|know|appreciate|realize|realise|can imagine|can only imagine|hear) (?:how|why|what (?:you(?:'re| are| were)? (?:going through|mean|feel|dealing)|this means|a \w+ this)|(?:the|your) (?:frustration|worry|concern|disappointment|stress|anger|annoyance|pressure|urgency|inconvenience|hassle|impact|situation|position|point|pain|upset|confusion|fear|anxiety)|that (?:this|it) (?:is|was|has|must)|this (?:is|was|has|must)|you'?re (?:\w+ )?(?:upset|frustrated|angry|annoyed|worried|disappointed|stressed|concerned|unhappy)|you were (?:\w+ )?(?:upset|frustrated|worried|counting)|you had to|you feel|where you'?re coming from|how much)\b`,
-    S`\bi (?:completely |totally |fully |really )?understand(?:\s*(?:[.!—–-]|$)| completely| totally)`,
+    S`\bi (?:\w+ )?(?:understand|get|see|know|appreciate|realize|realise|can imagine|can only imagine|hear) (?:how|why|what (?:you(?:'re| are| were)? (?:going through|mean|feel|dealing)|this means|a \w+ this)|(?:the|your) (?:frustration|worry|concern|disappointment|stress|anger|annoyance|pressure|urgency|inconvenience|hassle|impact|situation|position|point|pain|upset|confusion|fear|anxiety|scare|shock|fright|alarm|panic|nerves|disruption|embarrassment)|that (?:this|it) (?:is|was|has|must)|this (?:is|was|has|must)|you'?re (?:\w+ )?(?:upset|frustrated|angry|annoyed|worried|disappointed|stressed|concerned|unhappy)|you were (?:\w+ )?(?:upset|frustrated|worried|counting)|you had to|you feel|where you'?re coming from|how much)\b`,
+    S`\bi (?:completely |totally |fully |really )?understand(?:\s*(?:[.!,;—–-]|$)| completely| totally)`,
+    // Naming the feeling or the harm it did: "sorry for the shock that letter gave you", "half a day idle is a real cost".
+    S`\b(?:sorry|apologi[sz]e|apologies) (?:for|about) (?:the|all the|any) (?:shock|scare|fright|worry|stress|anxiety|alarm|panic|upset|distress|embarrassment|frustration)\b|\bmust have (?:given|caused) you\b|\b(?:is|was|that'?s|it'?s) a (?:real|genuine|serious|big) (?:cost|blow|setback|loss|worry|problem for you)\b`,
     S`\bi hear you\b`,
     S`\b(?:must (?:be|have been|feel)|sounds?|that'?s|that is|this is|this was|it'?s|it is|was|is|are|been) (?:so |really |very |incredibly |truly |completely |understandably |genuinely |such )?(?:a )?${FEELING}\b`,
     S`\b(?:your|the) (?:frustration|worry|concern|disappointment|stress|anger|annoyance)\b`,

@@ -9,7 +9,8 @@ import type { AnalysisContext } from '../context.ts';
 import type { Category, Finding } from '../types.ts';
 import { AGENT_ACTION } from '../phrases/predicates.ts';
 import { QuantizedModel, drivingWords, sigmoid, type LinearScorer, type ModelFile } from './classifier.ts';
-import { sentenceFeatures, type SentenceContext } from './features.ts';
+import { GRATITUDE } from '../lexicon/customer-cues.ts';
+import { featureSwitches, sentenceFeatures, type SentenceContext } from './features.ts';
 import { MODEL_ADVICE } from './advice.ts';
 import { findMissingPieces, missingPieceFinding, readReplyMoves } from '../missing.ts';
 import { draftFeatures } from './draft-features.ts';
@@ -51,7 +52,7 @@ function verifiedProbability(verifier: LinearScorer, k: number, hit: Finding, se
 }
 
 /** The context features of each body sentence. */
-export function sentenceContexts(sentences: Sentence[], level: SentenceContext['customerLevel'], cache?: Map<string, unknown>): SentenceContext[] {
+export function sentenceContexts(sentences: Sentence[], level: SentenceContext['customerLevel'], cache?: Map<string, unknown>, customerWords?: ReadonlySet<string>): SentenceContext[] {
   const acts = sentences.map((s) => {
     const key = `ma\u0000${s.text}`;
     const hit = cache?.get(key);
@@ -66,11 +67,15 @@ export function sentenceContexts(sentences: Sentence[], level: SentenceContext['
     actionElsewhere: total - (acts[i] ? 1 : 0) > 0,
     first: i === 0,
     last: i === sentences.length - 1,
+    previous: sentences[i - 1]?.text,
+    next: sentences[i + 1]?.text,
+    customerWords,
   }));
 }
 
 function contextKey(c: SentenceContext): string {
-  return `${c.customerLevel}${+c.actionElsewhere}${+c.first}${+c.last}`;
+  const base = `${c.customerLevel}${+c.actionElsewhere}${+c.first}${+c.last}`;
+  return featureSwitches.neighbours ? `${base}\u0000${c.previous ?? ''}\u0000${c.next ?? ''}` : base;
 }
 
 /** Probability of each category for each sentence; unchanged sentences come from the cache. */
@@ -248,6 +253,11 @@ export function judgeMissingPieces(
   if (engine === 'rules' || draft.sentences.length === 0) return ruleMissing;
   const { scorer, thresholds, veto } = settings ?? shippedModel().draft;
   const probs = scorer.logits(rulesDraftVector(draft, context, rulePhrase)).map(sigmoid);
+  // Missing pieces are owed only for a problem or frustration: the model may not add one to a reply
+  // to an unknown message or to thanks and praise the customer reader finds no problem in (it may
+  // still keep or drop the rules' own). Neutral-looking questions stay open: many hide a complaint.
+  const customer = context.customer;
+  const customerShowsProblem = customer.text.trim() !== '' && !(customer.level === 'none' && GRATITUDE.test(customer.text));
   const out: Finding[] = [];
   scorer.categories.forEach((category, k) => {
     const rule = ruleMissing.find((f) => f.category === category);
@@ -256,7 +266,7 @@ export function judgeMissingPieces(
       if (rule) out.push(rule);
     } else if (rule) {
       if (probs[k] >= (veto[category] ?? 0)) out.push(rule);
-    } else if (probs[k] >= threshold && !pieceWritten(category, draft, phraseFindings)) out.push(missingPieceFinding(draft, context, phraseFindings, category));
+    } else if (probs[k] >= threshold && customerShowsProblem && !pieceWritten(category, draft, phraseFindings)) out.push(missingPieceFinding(draft, context, phraseFindings, category));
   });
   return out.concat(ruleMissing.filter((f) => !scorer.categories.includes(f.category)));
 }

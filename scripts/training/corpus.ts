@@ -7,12 +7,13 @@ import { readDraft } from '../../analyzers/text/draft.ts';
 import { readCustomer } from '../../analyzers/customer.ts';
 import { findPhraseIssues } from '../../analyzers/phrases/index.ts';
 import { rulesDraftVector, sentenceContexts } from '../../analyzers/model/index.ts';
-import { sentenceFeatures, type SentenceContext } from '../../analyzers/model/features.ts';
+import { contentWords, sentenceFeatures, type SentenceContext } from '../../analyzers/model/features.ts';
 import { verifierFeatures } from '../../analyzers/model/verifier-features.ts';
 import type { AnalysisContext } from '../../analyzers/context.ts';
 import type { Category, Channel } from '../../analyzers/types.ts';
 import { parseCsv } from '../eval-public.ts';
 import type { Example } from './logistic.ts';
+import { apologySentence, empathySentence, experienceApologySentence, followUpSentence, nextStepSentence } from '../../analyzers/rewrite/insertions.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const TRAINING_DIR = join(ROOT, 'training/drafts');
@@ -94,7 +95,7 @@ function sentenceLabels(d: TrainingDraft, sentences: { start: number; end: numbe
 /** Sentence-head examples: every body sentence with its gold labels. */
 export function sentenceExamples(d: TrainingDraft, index: number, categories: readonly Category[]): Example[] {
   const draft = readDraft(d.reply);
-  const contexts = sentenceContexts(draft.sentences, contextOf(d).customer.level);
+  const contexts = sentenceContexts(draft.sentences, contextOf(d).customer.level, undefined, contentWords(d.customer ?? ''));
   const labels = sentenceLabels(d, draft.sentences, categories);
   return draft.sentences.map((s, i) => ({ vector: sentenceFeatures(s.text, contexts[i]), y: labels[i], weight: d.weight, draft: index, sentence: i }));
 }
@@ -182,4 +183,35 @@ export function goEmotionsCalmExamples(categories: readonly Category[]): { examp
     examples.push({ vector: sentenceFeatures(text, neutral), y: new Uint8Array(categories.length), mask, weight: PUBLIC_WEIGHT, draft: -1, sentence: 0 });
   }
   return { examples, source: `goemotions/train.tsv (GoEmotions, Apache-2.0): ${examples.length} calm comments, every fifth line, as non-sarcastic examples only, weight ${PUBLIC_WEIGHT}` };
+}
+
+/** The engine's own sentences count less than a writer's: they teach one narrow thing. */
+const ENGINE_WEIGHT = 0.5;
+
+/**
+ * The sentences the engine itself inserts for a missing piece (empathy,
+ * apology, next step, follow-up; analyzers/rewrite/insertions.ts), built from
+ * the customers of the training drafts, as clean examples of every category.
+ * They are the playbook's part-A moves by construction; without them the model
+ * reads "Please accept my apologies for the double charge" or a "[date]"
+ * placeholder as a problem, and flags the reply the engine suggested.
+ */
+export function engineInsertionExamples(drafts: TrainingDraft[], categories: readonly Category[]): { examples: Example[]; source?: string } {
+  const seen = new Set<string>();
+  const examples: Example[] = [];
+  drafts.forEach((d, i) => {
+    if (d.writer === 'dev' || !d.customer?.trim() || i % 3 !== 0) return;
+    const customer = readCustomer(d.customer);
+    const context: SentenceContext = { customerLevel: customer.level, actionElsewhere: true, first: false, last: false };
+    for (const voice of ['formal', 'warm'] as const) {
+      const ctx = { customer, channel: d.channel, voice, seed: i };
+      for (const make of [empathySentence, apologySentence, experienceApologySentence, nextStepSentence, followUpSentence]) {
+        const text = make(ctx);
+        if (seen.has(text)) continue;
+        seen.add(text);
+        examples.push({ vector: sentenceFeatures(text, context), y: new Uint8Array(categories.length), weight: ENGINE_WEIGHT, draft: -1, sentence: 0 });
+      }
+    }
+  });
+  return { examples, source: `the engine's own missing-piece sentences (analyzers/rewrite/insertions.ts) for every third training customer: ${examples.length} clean examples, weight ${ENGINE_WEIGHT}` };
 }

@@ -128,6 +128,15 @@ describe('empathy: facts, decisions and questions are not acknowledgement', () =
     expect(flagged(reply, CUSTOMER).has('missing_empathy')).toBe(true);
   });
 
+  it.each([
+    'I understand the scare when two charges show up at once. The first is only a hold and drops off by Friday.',
+    "I'm sorry for the shock that reminder must have given you. I've cancelled it and noted your account.",
+    'I understand, and I have fixed the route so it stops today.',
+    'Losing a whole afternoon of sales is a real cost. I have credited the day back to your plan.',
+  ])('counts naming the feeling or its cost as empathy: %s', (reply) => {
+    expect(flagged(reply, 'You charged me twice and nobody answers the phone. This is the third time!').has('missing_empathy')).toBe(false);
+  });
+
   it('accepts a full reply: empathy, a sincere apology and a dated action', () => {
     const reply =
       "Three weeks is far too long to wait, especially after being told five days. I'm sorry we got that wrong. I've pushed the refund through today; it will reach your card within 3 working days, and I'll email you the confirmation.";

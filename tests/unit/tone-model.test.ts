@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, createAnalyzer, PHRASE_CATEGORIES, type Category } from '../../analyzers/index.ts';
 import { QuantizedModel, encodeBase64, sigmoid } from '../../analyzers/model/classifier.ts';
+import { judgeMissingPieces, shippedModel } from '../../analyzers/model/index.ts';
+import { readCustomer } from '../../analyzers/customer.ts';
+import { readDraft } from '../../analyzers/text/draft.ts';
 import { DIMENSION, FEATURE_VERSION } from '../../analyzers/model/features.ts';
 import { quantize, train, type Example } from '../../scripts/training/logistic.ts';
 import { readTrainingDrafts, sentenceExamples } from '../../scripts/training/corpus.ts';
@@ -95,6 +98,19 @@ describe('tone model in the engine', () => {
     for (const reply of ['', 'Hi Sam,\n\nBest,\nAlex']) {
       expect(analyze({ reply, customer: UPSET }).findings).toEqual(analyze({ reply, customer: UPSET }, { engine: 'rules' }).findings);
     }
+  });
+
+  it('adds a missing piece only where the customer shows a problem, even when the model is sure', () => {
+    // Thresholds of 0 make the model want every piece; only the customer's message may stop it.
+    const eager = { ...shippedModel().draft, thresholds: { missing_empathy: 0, missing_apology: 0, missing_next_step: 0 } };
+    const reply = 'Hi Ingrid,\n\nThat made my morning. I passed it on to Tomasz.\n\nBest,\nRoss';
+    const added = (customerText: string) => {
+      const context = { channel: 'email' as const, customer: readCustomer(customerText), options: {} };
+      return judgeMissingPieces(readDraft(reply), context, [], [], [], 'combined', eager).map((f) => f.category);
+    };
+    expect(added('Just a note to say your driver today was brilliant, thank you!')).toEqual([]);
+    expect(added('')).toEqual([]);
+    expect(added(UPSET)).toContain('missing_apology');
   });
 
   it('gives the same findings incrementally as cold, with the model on', () => {
