@@ -13,6 +13,7 @@ import { newPromises } from './invariants.ts';
 import { gateSuggestions } from './gate.ts';
 import { describeRewrite, distinctLabels } from './labels.ts';
 import { fitMissingPiece } from './missing-piece.ts';
+import { problemsInReply } from './verify.ts';
 
 function keepsFacts(before: string, after: string): boolean {
   return extractFacts(before).every((f) => containsFact(after, f)) && newPromises(before, after).length === 0;
@@ -154,21 +155,62 @@ export function rewriteFinding(reply: string, finding: Finding, context: Analysi
   // After "Hi Dana, " on the same line the sentence continues in lower case.
   if (/,[ \t]*$/.test(reply.slice(0, sentence.start)) && /^\p{Ll}/u.test(sentence.text)) candidates.forEach((c, i) => (candidates[i] = lowerFirst(c)));
   // Each label says what its option does to the sentence, not where it sits in the list.
-  const toSg = (c: string) => toSuggestion(reply, finding, sentence.start, sentence.end, c, describeRewrite(sentence.text, c, finding.category));
-  const out = gateSuggestions(reply, finding, candidates.map(toSg), context).slice(0, 3);
-  if (out.length > 0) return distinctLabels(out);
+  const lower = /,[ \t]*$/.test(reply.slice(0, sentence.start)) && /^\p{Ll}/u.test(sentence.text);
+  const toSg = (raw: string) => {
+    const c = lower ? lowerFirst(raw) : raw;
+    return toSuggestion(reply, finding, sentence.start, sentence.end, c, describeRewrite(sentence.text, c, finding.category));
+  };
   // A second pass on each candidate catches a second move of the same kind ("I guarantee this will never happen again").
-  const again = candidates
-    .filter((c) => c !== '')
-    .flatMap((c) => rewriteSentence(c, 0, c.length, finding.category, ctx))
-    .filter((c, i, all) => c !== sentence.text && all.indexOf(c) === i && keepsFacts(sentence.text, c));
-  const second = gateSuggestions(reply, finding, again.map(toSg), context).slice(0, 3);
-  if (second.length > 0) return distinctLabels(second);
-  // The rule's own suggestions, when they pass the same gate.
-  const fromRule = gateSuggestions(reply, finding, finding.suggestions, context);
-  if (fromRule.length > 0) return distinctLabels(fromRule.slice(0, 3));
-  // Last resort: remove only the flagged phrase, when that loses no fact and reads as a sentence.
-  const removed = removePhrase(sentence.text, relStart, relEnd);
-  if (removed === sentence.text || (removed === '' && keepWhole)) return [];
-  return gateSuggestions(reply, finding, [toSuggestion(reply, finding, sentence.start, sentence.end, removed, describeRewrite(sentence.text, removed, finding.category))], context);
+  const again = () =>
+    candidates
+      .filter((c) => c !== '')
+      .flatMap((c) => rewriteSentence(c, 0, c.length, finding.category, ctx))
+      .filter((c, i, all) => c !== sentence.text && all.indexOf(c) === i && keepsFacts(sentence.text, c))
+      .map(toSg);
+  // Last resorts: the statement softened, then only the flagged phrase removed, when that loses no fact and reads as a sentence.
+  const softened = () => softenStatement(sentence.text, finding.category).filter((c) => c !== sentence.text && keepsFacts(sentence.text, c)).map(toSg);
+  const removed = () => {
+    const r = removePhrase(sentence.text, relStart, relEnd);
+    return r === sentence.text || (r === '' && keepWhole) ? [] : [toSg(r)];
+  };
+  const ruleTemplates = () => finding.suggestions;
+  const pools: (() => Suggestion[])[] = [() => candidates.map(toSg), again, ruleTemplates, softened, removed];
+  // Pools in order of preference. The sentence-local gate passes a candidate; the reply then proves it
+  // (verify.ts: the flag goes, nothing new is flagged, read in the whole reply as the tone model reads it).
+  // A candidate the gate passes but the reply does not is not the last word: the next pools may hold one
+  // that both pass, and those come first. The analyzer proves them again against the current reply.
+  // A deletion from a later pool is offered only when no rewrite is: the first pool's deletions are the
+  // families' own answer ("Honestly, …" goes), a later one only a way out.
+  const gated: Suggestion[] = [];
+  const proven: Suggestion[] = [];
+  const laterDeletions: Suggestion[] = [];
+  const seen = new Set<string>();
+  pools.forEach((pool, p) => {
+    if (proven.length >= 3) return;
+    // The rule's templates know nothing of the sentence ("…, so let's fix it together version for your OS"),
+    // and a bare cut can strand words the gate misses ("The migration is complete downtime…"): both are
+    // consulted only when no rewrite of the sentence passed the gate, as before.
+    if ((pool === ruleTemplates || pool === removed) && gated.length > 0) return;
+    for (const sg of gateSuggestions(reply, finding, pool(), context)) {
+      const key = `${sg.start ?? ''}:${sg.end ?? ''}:${sg.replacement}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      gated.push(sg);
+      if (!provesInReply(full, finding, sg, context)) continue;
+      if (p > 0 && sg.replacement.trim() === '') laterDeletions.push(sg);
+      else proven.push(sg);
+    }
+  });
+  if (proven.length === 0) proven.push(...laterDeletions);
+  const ordered = [...proven, ...gated.filter((sg) => !proven.includes(sg) && !laterDeletions.includes(sg))];
+  return distinctLabels(ordered.slice(0, 3));
+}
+
+/** Whether a suggestion reads clean in the whole reply; a proof that throws proves nothing. */
+function provesInReply(reply: string, finding: Finding, sg: Suggestion, context: AnalysisContext): boolean {
+  try {
+    return problemsInReply(reply, finding, sg, context).length === 0;
+  } catch {
+    return false;
+  }
 }

@@ -14,6 +14,7 @@ import { newPromises } from './invariants.ts';
 import { apologySentence, empathySentence, experienceApologySentence, followUpSentence, hashText, nextStepSentence, type InsertionContext, type Voice } from './insertions.ts';
 import { defendsPoint } from './defence.ts';
 import { readsWhole } from './reads-whole.ts';
+import { newMechanicalProblems } from './mechanical.ts';
 
 export interface ReplyEdit {
   start: number;
@@ -75,14 +76,21 @@ function layout(reply: string, pieces: Piece[], lead: string, tail: string): Lay
   let text = '';
   let cursor = 0;
   const ranges: [number, number][] = [];
+  // Laid out as the user will read it (every analysis judges this): a lead after "Hi Elif, " continues
+  // the greeting's sentence in lower case, and the first sentence after a lead starts with a capital.
+  let capitalize = false;
   pieces.forEach((p, i) => {
     let gap = reply.slice(cursor, p.sentence.start);
-    if (i === 0 && lead) gap += `${lead} `;
+    if (i === 0 && lead) {
+      gap += `${/,[ \t]*$/.test(gap) ? lowerFirst(lead) : lead} `;
+      capitalize = true;
+    }
     // A dropped sentence takes its leading space with it (not a paragraph break).
     if (p.current === '' && /^[ \t]*$/.test(gap) && i > 0) gap = '';
     text += gap;
     ranges.push([text.length, text.length + p.current.length]);
-    text += p.current;
+    text += capitalize && p.current ? capitalizeFirst(p.current) : p.current;
+    if (p.current) capitalize = false;
     cursor = p.sentence.end;
     if (i === pieces.length - 1 && tail) text += `${p.current === '' && /\S$/.test(text) ? ' ' : p.current === '' ? '' : ' '}${tail}`;
   });
@@ -136,12 +144,12 @@ type Score = (i: number, candidate: string) => number;
  * fact, adds a promise or reads as a broken sentence ("The description is accurate and has been.") is
  * never considered.
  */
-function fixOne(piece: Piece, i: number, f: Finding, range: [number, number], ctx: SentenceContext, familyOnly: boolean, score: Score, droppable: boolean): void {
+function fixOne(piece: Piece, i: number, f: Finding, range: [number, number], ctx: SentenceContext, familyOnly: boolean, score: Score, droppable: boolean, readsInReply: (i: number, candidate: string) => boolean): void {
   const before = piece.current;
   const [s, e] = range;
   const relStart = f.start - s;
   const relEnd = Math.min(f.end, e) - s;
-  const ok = (c: string) => c !== before && safe(before, c, piece.facts) && (c === '' || readsWhole(c, before));
+  const ok = (c: string) => c !== before && safe(before, c, piece.facts) && (c === '' || readsWhole(c, before)) && readsInReply(i, c);
   const proven = provenCandidates(before, f, s, e).filter(ok);
   const family = (piece.attempts < 2 ? rewriteSentence(before, relStart, relEnd, f.category, ctx) : []).filter(ok);
   const removed = removePhrase(before, relStart, relEnd);
@@ -268,6 +276,8 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
   const leadReasons: string[] = [];
   const tailReasons: string[] = [];
   const insertion: InsertionContext = { customer, channel, voice, seed };
+  /** The sentences inserted for missing pieces, with the makers of their variants: settled again at the end. */
+  const inserted: { sentence: string; where: 'lead' | 'tail'; makers: ((seed: number) => string)[] }[] = [];
 
   // Warnings inside piece i and elsewhere, with `candidate` as its text.
   const warningsWith = (i: number, candidate: string): [number, number] => {
@@ -289,6 +299,16 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
     const [, elsewhereNow] = warningsWith(i, pieces[i].current);
     const [own, elsewhere] = warningsWith(i, candidate);
     return own + 2 * Math.max(0, elsewhere - elsewhereNow);
+  };
+  // No fault the reply did not have: a rewrite that repeats a neighbour ("I understand the delay is
+  // frustrating." twice), a closing mark then a comma, a lower-case start, across sentence borders.
+  const readsInReply = (i: number, candidate: string): boolean => {
+    const saved = pieces[i].current;
+    const now = layout(reply, pieces, lead, tail).text;
+    pieces[i].current = candidate;
+    const trial = layout(reply, pieces, lead, tail).text;
+    pieces[i].current = saved;
+    return newMechanicalProblems(now, trial).length === 0;
   };
   // A sentence may go whole only when it holds no fact, is no note, and does not continue "Hi Dana, " on its line.
   const droppable = (i: number): boolean => {
@@ -316,7 +336,7 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
       const ctx: SentenceContext = { problem: customer.problem, apologizedElsewhere: apologizesElsewhere(pieces, i, lead) };
       const prev = piece.current;
       if (pass > 0 && piece.attempts < 3) piece.attempts++;
-      fixOne(piece, i, f, [s, e], ctx, familyOnly, score, droppable(i));
+      fixOne(piece, i, f, [s, e], ctx, familyOnly, score, droppable(i), readsInReply);
       changed ||= piece.current !== prev;
     }
     // Missing pieces only once the phrase fixes have settled: a repaired apology may already cover one.
@@ -329,27 +349,36 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
     // sentence names it as a fault ("sorry about the wrong size", "I'll handle the wrong size").
     if (defendsPoint(pieces.map((p) => p.current), customer.problem)) insertion.customer = { ...customer, problem: undefined };
     const flagsNow = findings.filter((f) => !f.category.startsWith('missing_') && f.severity !== 'info').length;
-    const accepted = (category: Category, nextLead: string, nextTail: string): boolean => {
+    // What a placement leaves: the piece still missing (or flagged) counts one, each flag beyond those there now one more.
+    const cost = (category: Category, nextLead: string, nextTail: string): number => {
       const trial = analyzeAgain(layout(reply, pieces, nextLead, nextTail).text);
-      return !trial.some((f) => f.category === category) && trial.filter((f) => !f.category.startsWith('missing_') && f.severity !== 'info').length <= flagsNow;
+      const flags = trial.filter((f) => !f.category.startsWith('missing_') && f.severity !== 'info').length;
+      return (trial.some((f) => f.category === category) ? 1 : 0) + Math.max(0, flags - flagsNow);
     };
-    // Variants of the first maker, then of the fallbacks (a pool with fewer assumptions), until one is accepted.
+    // Variants of the first maker, then of the fallbacks (a pool with fewer assumptions), until one is
+    // accepted; failing that, the one that leaves the least (an apology the analysis reads as a
+    // non-apology is no better than none).
     const choose = (category: Category, makers: ((seed: number) => string)[], place: (sentence: string) => [string, string]): string | undefined => {
       const seen = new Set<string>();
+      let best: string | undefined;
+      let bestCost = Infinity;
       for (const make of makers)
         for (let k = 0; k < VARIANTS; k++) {
           const sentence = make(insertion.seed + k);
           if (seen.has(sentence)) continue;
           seen.add(sentence);
-          if (accepted(category, ...place(sentence))) return sentence;
+          const c = cost(category, ...place(sentence));
+          if (c === 0) return sentence;
+          if (c < bestCost) [best, bestCost] = [sentence, c];
         }
-      return [...seen][0];
+      return best;
     };
     if (missing.has('missing_empathy') && !leadReasons.includes(REASONS.missing_empathy)) {
       // A deadline or health line first; failing that, the general pool (no stakes assumed).
       const makers = [(seed: number) => empathySentence({ ...insertion, seed }), (seed: number) => empathySentence({ ...insertion, customer: { ...insertion.customer, stakes: [] }, seed })];
       const sentence = choose('missing_empathy', makers, (x) => [[x, lead].filter(Boolean).join(' '), tail]);
       if (sentence) lead = [sentence, lead].filter(Boolean).join(' ');
+      if (sentence) inserted.push({ sentence, where: 'lead', makers });
       leadReasons.push(REASONS.missing_empathy);
       changed = true;
     }
@@ -358,8 +387,10 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
       // an apology naming the problem ("sorry about the wrong size") contradicts it: apologize for the experience.
       const defended = insertion.customer.problem === undefined && defendsPoint(pieces.map((p) => p.current), customer.problem);
       const make = (seed: number) => (defended ? experienceApologySentence({ ...insertion, seed }) : apologySentence({ ...insertion, seed }));
-      const sentence = choose('missing_apology', [make, (seed) => experienceApologySentence({ ...insertion, seed })], (x) => [[lead, x].filter(Boolean).join(' '), tail]);
+      const makers = [make, (seed: number) => experienceApologySentence({ ...insertion, seed })];
+      const sentence = choose('missing_apology', makers, (x) => [[lead, x].filter(Boolean).join(' '), tail]);
       if (sentence) lead = [lead, sentence].filter(Boolean).join(' ');
+      if (sentence) inserted.push({ sentence, where: 'lead', makers });
       leadReasons.push(REASONS.missing_apology);
       changed = true;
     }
@@ -367,11 +398,40 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
       const make = (seed: number) => `${nextStepSentence({ ...insertion, seed })} ${followUpSentence({ ...insertion, seed })}`;
       const sentence = choose('missing_next_step', [make], (x) => [lead, x]);
       if (sentence) tail = sentence;
+      if (sentence) inserted.push({ sentence, where: 'tail', makers: [make] });
       tailReasons.push(REASONS.missing_next_step);
       changed = true;
     }
     if (!changed) break;
   }
+
+  // An inserted sentence was chosen against the reply as it stood then; the rewrites after it change how
+  // the tone model reads it ("I'm sorry you've had to deal with this." beside a softened policy reads as a
+  // non-apology). Each flagged one is chosen again against the final reply, or dropped when the reply reads
+  // better without it; whichever leaves the fewest warnings, the piece's own "missing" warning included.
+  const warningsAround = (l: string, t: string) => analyzeAgain(layout(reply, pieces, l, t).text).filter((f) => f.severity !== 'info').length;
+  for (const part of inserted) {
+    const swap = (x: string): [string, string] => {
+      const within = (whole: string) => whole.replace(part.sentence, x).replace(/ {2,}/g, ' ').trim();
+      return part.where === 'lead' ? [within(lead), tail] : [lead, within(tail)];
+    };
+    let fewest = warningsAround(lead, tail);
+    if (fewest === 0) break;
+    let best: string | undefined;
+    const tried = new Set([part.sentence]);
+    for (const make of part.makers)
+      for (let k = 0; k < VARIANTS && fewest > 0; k++) {
+        const x = make(insertion.seed + k);
+        if (tried.has(x)) continue;
+        tried.add(x);
+        const n = warningsAround(...swap(x));
+        if (n < fewest) [best, fewest] = [x, n];
+      }
+    if (fewest > 0 && warningsAround(...swap('')) < fewest) best = '';
+    if (best !== undefined) [lead, tail] = swap(best);
+  }
+  // After "Hi Elif, " on the same line the lead continues the greeting's sentence: "Hi Elif, you have every right…".
+  if (lead && pieces.length > 0 && /,[ \t]*$/.test(reply.slice(0, pieces[0].sentence.start))) lead = lowerFirst(lead);
 
   // The first sentence now follows the inserted lead: it starts with a capital. Without a lead, a
   // sentence that continued "Hi Dana, …" in lower case keeps doing so.

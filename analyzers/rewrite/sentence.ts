@@ -702,9 +702,12 @@ export function softenStatement(sentence: string, category: Category): string[] 
   // A blame rule lets a statement stand when ownership follows it ("…, but I'm sorry it was easy to miss").
   if (NOTICE.test(core)) out.push(category === 'blame' ? `${core}, but I'm sorry it was easy to miss.` : `${core}, but it may have been easy to miss.`);
   if (!ourSide && !/^(?:i|we)\b/i.test(core)) out.push(`From what I can see, ${lowerFirst(core)}.`);
-  out.push(`${core}, but let me look into it with you.`);
-  // A record or a boast that has to stay (it holds a fact) reads as a concession when what they went through comes first.
-  out.push(`${core}, but that doesn't change what you went through, and I'll look into it with you.`);
+  // A statement that already offers a look ("…, and I'll look into it") needs no second one.
+  if (!/\blook(?:ing)? into\b/i.test(core)) {
+    out.push(`${core}, but let me look into it with you.`);
+    // A record or a boast that has to stay (it holds a fact) reads as a concession when what they went through comes first.
+    out.push(`${core}, but that doesn't change what you went through, and I'll look into it with you.`);
+  }
   return out;
 }
 

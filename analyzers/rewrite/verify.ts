@@ -54,7 +54,11 @@ export function problemsInReply(full: string, finding: Finding, sg: Suggestion, 
   if (missingPiece) {
     if (after.missing.some((f) => f.category === finding.category)) problems.push(`still ${finding.category}`);
   } else {
-    for (const f of after.phrase) if (f.category === finding.category && f.start < Math.max(end, a + 1) && f.end > a) problems.push(`still ${f.category} "${applied.slice(f.start, f.end)}"`);
+    // A neighbour's own finding that a deletion brings up against the edit ("" then "Data outages are normal…") is not this one left.
+    const delta = sg.replacement.length - (b - a);
+    const neighbours = new Set(before.phrase.filter((f) => f.start >= b || f.end <= a).map((f) => `${f.ruleId}@${f.start}-${f.end}`));
+    const neighbour = (f: Finding) => (f.start >= end ? neighbours.has(`${f.ruleId}@${f.start - delta}-${f.end - delta}`) : f.end <= a && neighbours.has(`${f.ruleId}@${f.start}-${f.end}`));
+    for (const f of after.phrase) if (f.category === finding.category && f.start < Math.max(end, a + 1) && f.end > a && !neighbour(f)) problems.push(`still ${f.category} "${applied.slice(f.start, f.end)}"`);
   }
   for (const f of newFindings(before, after, a, b, sg.replacement.length - (b - a))) problems.push(`new ${f.category}${f.start < f.end ? ` "${applied.slice(f.start, f.end)}"` : ''}`);
   return problems;
