@@ -138,7 +138,7 @@ function plainGrammarProblems(sentence: string, replacement: string, replacesSen
     if (/\[[^\]]*$/.test(sentence.slice(0, i))) continue;
     out.push(`lone capital "${m[0]}"`);
   }
-  const midCapital = /(?:(?<=[\p{Ll},] )|(?<=\b\p{Lu}{2,} ))(?:We|We'll|We've|We're|Let|Let's|Here's|That's|The|It|It's|You|You're|Your|This|Our|There|They|Please|Sorry|Thanks|To|And|But|So|Could|Can|Would|Meanwhile)\b/u.exec(sentence);
+  const midCapital = /(?:(?<=[\p{Ll},] )|(?<=\b\p{Lu}{2,} )|(?<=\bI ))(?:We|We'll|We've|We're|Let|Let's|Here's|That's|The|It|It's|You|You're|Your|This|Our|There|They|Please|Sorry|Thanks|To|And|But|So|Could|Can|Would|Meanwhile)\b/u.exec(sentence);
   if (midCapital) out.push(`capital mid-sentence "${midCapital[0]}"`);
   if (/(?:^|[\s.,])['’]s\b/i.test(sentence)) out.push('a contraction without its word');
   const stub = /(?:^|[.!?]\s+)(?:They|It|We|You|He|She|This|That|These|Those)[.!?]/.exec(sentence);

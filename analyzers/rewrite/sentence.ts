@@ -181,6 +181,15 @@ const FAMILIES: Partial<Record<Category, Family[]>> = {
   ],
   blame: [
     {
+      // "I'm not sure who told you 5 days, because that's not our process" → nobody is blamed, the mix-up is ours.
+      re: /^(?:honestly,? )?(?:i'?m not sure|i(?: really)? don'?t know|no idea) who (?:told|promised|said to) you( (?:that|this|it|[^,.;!?]{1,30}?))?(?:,? (?:because|but) [^.!?]*)?[.!]*$/i,
+      build: (m) => {
+        const what = m[1]?.trim();
+        const thing = !what || /^(?:that|this|it)$/i.test(what) ? 'that' : `the ${what.replace(/^(?:the|a|an)\s+/i, '')}`;
+        return [`I'm not sure how ${thing} came up, and I'm sorry for the confusion.`];
+      },
+    },
+    {
       // "you didn't read the SMS we sent" → "it looks like the SMS we sent didn't reach you".
       re: new RegExp(S`\b(?:clearly |obviously )?you (?:didn'?t|did not|never|forgot to|failed to) (?:read|see|open|notice|check|get|receive)(?: (?:properly|carefully))? ((?:the|our|my|your|a|an) [^,.;!?]+?)${END}`, 'i'),
       build: (m, s) => {

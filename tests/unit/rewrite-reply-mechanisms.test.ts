@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, suggestReply } from '../../analyzers/index.ts';
 import { checkReply } from '../../analyzers/rewrite/invariants.ts';
 import { readsWhole } from '../../analyzers/rewrite/reads-whole.ts';
+import { lowerFirst } from '../../analyzers/rewrite/tidy.ts';
 import { problemsInReply } from '../../analyzers/rewrite/verify.ts';
 import { readCustomer } from '../../analyzers/customer.ts';
 import { containsFact, lostFacts } from '../../analyzers/facts.ts';
@@ -43,6 +44,27 @@ describe('suggested reply: no flagged sentence kept', { timeout: 120_000 }, () =
     expect(text).toContain('Monday');
     expect(text).not.toMatch(/check your spam/i);
     expect(warningsLeft(input, text)).toEqual([]);
+  });
+
+  it('blames no colleague for what the customer was told: the mix-up is owned, the number kept', () => {
+    const input = { reply: "Dear Ms. Berg,\n\nI don't know who told you 3 weeks, but that's not our policy. Repairs take up to 60 days.\n\nOla", customer: 'I was told the repair takes 3 weeks. It has been two months!' };
+    const { text } = suggestReply(input, RULES);
+    expect(text).not.toMatch(/who told you/);
+    expect(text).toMatch(/3 weeks/);
+    expect(text).toMatch(/60 days/);
+    expect(warningsLeft(input, text)).toEqual([]);
+  });
+
+  it('never pastes a stock line over part of a clause ("I That\'s on us, and I\'ll fix it 3 weeks")', () => {
+    const input = { reply: "Dear Ms. Berg,\n\nI don't know who told you 3 weeks, but that's not our policy.\n\nOla", customer: 'I was told the repair takes 3 weeks. It has been two months!' };
+    const finding = analyze(input, RULES).findings.find((f) => f.category === 'blame');
+    expect(finding).toBeDefined();
+    for (const sg of finding!.suggestions) expect(sg.replacement).not.toMatch(/\bI That's/);
+  });
+
+  it('keeps the capital of a two-word name when a statement is reframed ("Royal Mail", not "royal Mail")', () => {
+    expect(lowerFirst('Royal Mail handled it.')).toBe('Royal Mail handled it.');
+    expect(lowerFirst('The parcel left on Monday.')).toBe('the parcel left on Monday.');
   });
 
   it('never repeats a neighbouring sentence to fix the next one', () => {
