@@ -85,6 +85,34 @@ function rewriteSuggestions(draft: Draft, finding: Finding, context: AnalysisCon
 }
 
 /**
+ * How far beyond a suggestion's range provenInReply reads the reply: rewrite/verify.ts
+ * re-analyzes REACH (350) characters either side, widened by up to 200 to a line or sentence
+ * end. With a margin, the proof is a function of this much text around the finding.
+ */
+const PROOF_READS = 600;
+
+/**
+ * provenInReply, kept across keystrokes in an editor session: a keystroke elsewhere in a long
+ * draft leaves the text the proof reads unchanged, and re-proving every finding's suggestions
+ * on every keystroke re-analyzed two windows per finding. Keyed by that text and every offset
+ * relative to it, so the answer is the one provenInReply gives.
+ */
+function provenSuggestions(reply: string, f: Finding, suggestions: Finding['suggestions'], context: AnalysisContext, cache?: Map<string, unknown>): Finding['suggestions'] {
+  if (!cache || f.start === f.end || suggestions.length === 0) return provenInReply(reply, f, suggestions, context);
+  const ranged = suggestions as (Finding['suggestions'][number] & Positioned)[];
+  const a = Math.min(f.start, ...ranged.map((sg) => (typeof sg.start === 'number' ? sg.start : f.start)));
+  const b = Math.max(f.end, ...ranged.map((sg) => (typeof sg.end === 'number' ? sg.end : f.end)));
+  const from = Math.max(0, a - PROOF_READS);
+  const to = Math.min(reply.length, b + PROOF_READS);
+  const key = `pv\u0000${f.ruleId}\u0000${f.category}\u0000${f.start - from}\u0000${f.end - from}\u0000${from === 0}\u0000${to === reply.length}\u0000${JSON.stringify(shiftSuggestions(suggestions, -from))}\u0000${reply.slice(from, to)}`;
+  const hit = cache.get(key) as Finding['suggestions'] | undefined;
+  if (hit) return shiftSuggestions(hit, from);
+  const fresh = provenInReply(reply, f, suggestions, context);
+  cache.set(key, shiftSuggestions(fresh, -from));
+  return fresh;
+}
+
+/**
  * A copy of the finding whose `suggestions` are rewritten and gated on first
  * read, then kept. Finding what is wrong is cheap; proving a rewrite reads well
  * re-analyzes each candidate, which costs several times the analysis itself.
@@ -97,7 +125,7 @@ function withLazySuggestions(f: Finding, draft: Draft, context: AnalysisContext,
     enumerable: true,
     configurable: true,
     get(): Finding['suggestions'] {
-      const value = provenInReply(draft.reply, f, rewriteSuggestions(draft, f, context, cache), context);
+      const value = provenSuggestions(draft.reply, f, rewriteSuggestions(draft, f, context, cache), context, cache);
       Object.defineProperty(out, 'suggestions', { value, enumerable: true, configurable: true, writable: true });
       return value;
     },

@@ -46,4 +46,16 @@ describe('incremental update on dense drafts agrees with a cold analyze', () => 
       { numRuns: 12, seed: 20261203 },
     );
   });
+
+  it('on a draft longer than what one proof reads, keystrokes near and far from each finding', { timeout: 240_000 }, () => {
+    // About 3,500 characters: each proof reads only the text around its finding.
+    let reply = Array.from({ length: 60 }, (_, i) => SENTENCES[(i * 7) % SENTENCES.length]).join(' ');
+    const session = createAnalyzer();
+    seen(session.update(reply, CUSTOMER));
+    // Far from most findings, then right beside one, then a sentence boundary, then back.
+    for (const at of [10, Math.floor(reply.length / 2), reply.indexOf('Per our policy', 1500), reply.length - 3, 10]) {
+      reply = `${reply.slice(0, at)}x${reply.slice(at)}`;
+      expect(seen(session.update(reply, CUSTOMER)), `after typing at ${at}`).toEqual(seen(analyze({ reply, customer: CUSTOMER })));
+    }
+  });
 });
