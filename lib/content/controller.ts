@@ -17,6 +17,7 @@ import { suggestionEdit } from '../ui-suggestion.ts';
 import { badgeCount } from '../ui-badge.ts';
 import { cardFindings } from './card-suggestions.ts';
 import { boundingRect, scrollIntoViewport } from './reveal.ts';
+import { badgeCandidates, chooseSpot, coversPageControl, textRectsIn } from './badge-place.ts';
 
 /** Longest draft analyzed; beyond it only the start is checked (and the UI says so). */
 export const MAX_ANALYZED_CHARS = 100_000;
@@ -294,7 +295,27 @@ export class TactfulContent {
     this.overlay.drawBadge(d.id, blocking, area, worst, () => {
       void this.messenger.send({ type: 'draft:focus', draftId: d.id }).catch(() => {});
       void this.messenger.send({ type: 'panel:open' }).catch(() => {});
-    });
+    }, (w, h) => this.badgeSpot(d, area, w, h));
+  }
+
+  /** A corner of the editor where the badge covers none of its words (signature and quotes too) and no site control. */
+  private badgeSpot(d: Draft, area: DOMRect, w: number, h: number) {
+    const overlay = this.overlay!;
+    const candidates = badgeCandidates(area, w, h);
+    // Only the text near the candidates matters: measuring a long draft whole would cost every redraw.
+    const region = new DOMRect(area.right - w - 12, area.top - h - 12, w + 2 * w + 24, area.height + 2 * h + 24);
+    let text: DOMRect[];
+    if (d.el instanceof HTMLTextAreaElement) {
+      const m = measureTextarea(d.el, overlay.root);
+      text = m.rects(0, d.el.value.length).filter((r) => r.width > 0 && r.bottom > region.top && r.top < region.bottom && r.right > region.left);
+      m.dispose();
+    } else {
+      const walker = document.createTreeWalker(d.el, NodeFilter.SHOW_TEXT);
+      const nodes: Node[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+      text = textRectsIn(nodes, region);
+    }
+    return chooseSpot(candidates, w, h, text, (r) => coversPageControl(r, d.el, overlay.host), new DOMRect(0, 0, innerWidth, innerHeight));
   }
 
   private onKeydown = (e: KeyboardEvent): void => {

@@ -3,6 +3,7 @@
 // Nothing is ever inserted into the host editor; draft text is set as textContent only.
 import type { Finding, Severity, Suggestion } from '../../analyzers/types.ts';
 import { intersect } from './visible-area.ts';
+import type { Spot } from './badge-place.ts';
 import { cardButtonText, cardHeading, whyAdvice } from '../ui-card-text.ts';
 
 export interface DrawnUnderline {
@@ -126,10 +127,12 @@ export class Overlay {
   }
 
   /**
-   * The badge in the bottom-right corner of the editor's visible area: how many
-   * things block sending; a click opens the side panel. None when nothing blocks.
+   * The badge by the editor's visible area: how many things block sending; a click
+   * opens the side panel. None when nothing blocks. `place` picks where a w × h badge
+   * covers no text or site control (undefined: nowhere, so no badge); without it,
+   * the bottom-right corner inside the area.
    */
-  drawBadge(draftId: string, count: number, area: DOMRect, severity: Severity, open: () => void): void {
+  drawBadge(draftId: string, count: number, area: DOMRect, severity: Severity, open: () => void, place?: (w: number, h: number) => Spot | undefined): void {
     this.root.querySelector(`.badge[data-draft="${draftId}"]`)?.remove();
     if (count <= 0 || area.width < 60 || area.height < 30) return;
     const b = document.createElement('button');
@@ -145,6 +148,11 @@ export class Overlay {
     b.addEventListener('mousedown', (e) => e.stopPropagation());
     b.addEventListener('click', () => open());
     this.root.append(b);
+    if (!place) return;
+    const spot = place(b.offsetWidth, b.offsetHeight);
+    if (!spot) return b.remove();
+    b.style.left = `${spot.left}px`;
+    b.style.top = `${spot.top}px`;
   }
 
   /**

@@ -325,6 +325,39 @@ export async function highlights(page: Page): Promise<Rect[]> {
   });
 }
 
+/** Client rects of every line of visible text in the editor (signature and quotes too; textarea: mirror measurement). */
+export async function editorTextLines(page: Page, editorSelector: string): Promise<Rect[]> {
+  return page.evaluate((editorSelector) => {
+    const el = document.querySelector(editorSelector) as HTMLElement | null;
+    if (!el) throw new Error(`no editor ${editorSelector}`);
+    const toRect = (r: DOMRect) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
+    const box = el.getBoundingClientRect();
+    const visible = (r: DOMRect) => r.width > 0 && r.bottom > box.top + el.clientTop && r.top < box.top + el.clientTop + el.clientHeight;
+    if (el instanceof HTMLTextAreaElement) {
+      const cs = getComputedStyle(el);
+      const mirror = document.createElement('div');
+      for (const p of ['font', 'letterSpacing', 'padding', 'border', 'boxSizing', 'lineHeight', 'wordSpacing', 'textIndent'] as const) (mirror.style as any)[p] = (cs as any)[p];
+      Object.assign(mirror.style, { whiteSpace: 'pre-wrap', overflowWrap: 'break-word', position: 'fixed', visibility: 'hidden', left: `${box.left}px`, top: `${box.top - el.scrollTop}px`, width: `${el.clientWidth + el.clientLeft * 2}px` });
+      mirror.textContent = el.value;
+      document.body.append(mirror);
+      const range = document.createRange();
+      range.selectNodeContents(mirror.firstChild!);
+      const rects = [...range.getClientRects()].filter(visible).map(toRect);
+      mirror.remove();
+      return rects;
+    }
+    const out: { x: number; y: number; width: number; height: number }[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.nodeValue?.trim()) continue;
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) if (visible(r)) out.push(toRect(r));
+    }
+    return out;
+  }, editorSelector);
+}
+
 /** The editor badge's rect and text, or null when none is shown. */
 export async function badge(page: Page): Promise<(Rect & { text: string; label: string }) | null> {
   return page.evaluate(() => {
