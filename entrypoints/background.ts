@@ -8,7 +8,7 @@ import { PanelPorts, type PortLike } from '../lib/background/panel-ports.ts';
 import { SessionMemory } from '../lib/background/session-memory.ts';
 import { openSidePanel } from '../lib/background/side-panel.ts';
 import type { ApplyResponse, BackgroundBroadcast, BackgroundToContent, ContentToBackground, DraftState, PageToBackground } from '../lib/messages.ts';
-import { loadEffectiveSettings, onEffectiveSettingsChanged } from '../lib/settings-managed.ts';
+import { followEffectiveSettings } from '../lib/settings-managed.ts';
 
 const MENU_ID = 'tactful-open-panel';
 /** Opens the card for the words under the right-click; its buttons apply through the same path as every other Apply. */
@@ -35,9 +35,8 @@ export default defineBackground(() => {
   }, (tabId, draftId) => session.ignoredIn(tabId, draftId), (windowId) => session.focusedIn(windowId));
 
   // The user's settings (cleaned field by field) over the organisation's policy pack, if any.
-  const loadSettings = async () => hub.setSettings(await loadEffectiveSettings());
+  const loadSettings = async () => hub.setSettings(await followEffectiveSettings((settings) => hub.setSettings(settings)));
   const ready = Promise.all([loadSettings(), session.load()]);
-  onEffectiveSettingsChanged((settings) => hub.setSettings(settings));
 
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, ''); // "chrome-extension://<id>"
   // Until a content script re-sends its draft, a restarted worker shows what the window showed before.

@@ -4,7 +4,8 @@ import { TactfulContent } from '../lib/content/controller.ts';
 import type { BackgroundToContent } from '../lib/messages.ts';
 import { SETTINGS_KEY } from '../lib/settings.ts';
 import { cleanSettings } from '../lib/settings-clean.ts';
-import { loadEffectiveSettings, onEffectiveSettingsChanged } from '../lib/settings-managed.ts';
+import { followEffectiveSettings } from '../lib/settings-managed.ts';
+import type { Settings } from '../lib/settings.ts';
 
 export default defineContentScript({
   // Install-time hosts only; other sites are registered at run time once granted.
@@ -13,6 +14,7 @@ export default defineContentScript({
   main() {
     // Whatever was stored, field by field (a wrong type never stops the page).
     const withDefaults = cleanSettings;
+    let settingsChanged: ((settings: Settings) => void) | undefined;
     // A port to the worker only to learn when it stops (idle workers do) and forgets our drafts.
     let port: ReturnType<typeof browser.runtime.connect> | undefined;
     let workerLost: (() => void) | undefined;
@@ -39,14 +41,15 @@ export default defineContentScript({
       onMessage(handler) {
         browser.runtime.onMessage.addListener((message: unknown) => handler(message as BackgroundToContent));
       },
-      loadSettings: loadEffectiveSettings,
+      // The policy's first read can be slow: the page starts with the user's settings and catches up.
+      loadSettings: () => followEffectiveSettings((settings) => settingsChanged?.(settings)),
       async disableRule(ruleId) {
         const current = withDefaults((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
         if (current.disabledRules.includes(ruleId)) return;
         await browser.storage.local.set({ [SETTINGS_KEY]: { ...current, disabledRules: [...current.disabledRules, ruleId] } });
       },
       onSettingsChanged(handler) {
-        onEffectiveSettingsChanged(handler);
+        settingsChanged = handler;
       },
     });
     void tactful.start();

@@ -73,18 +73,47 @@ export async function loadManagedPack(): Promise<ManagedPack> {
   }
 }
 
+/**
+ * How long a page waits for the policy before going on without it. Chrome's first read of managed storage in
+ * a browser session takes seconds (measured: ~3 s in headless Chromium 156); nothing waits that long for it.
+ */
+export const POLICY_WAIT_MS = 250;
+
+/** The policy if it arrives within `ms`, else undefined (the read goes on; see followEffectiveSettings). */
+export function managedPackWithin(read: Promise<ManagedPack>, ms = POLICY_WAIT_MS): Promise<ManagedPack | undefined> {
+  return Promise.race([read, new Promise<undefined>((resolve) => setTimeout(resolve, ms))]);
+}
+
+/**
+ * The settings to analyse with now — the user's own over the policy, or without the policy while its first read
+ * is slow — and `onChange` with new ones whenever the user's settings or the policy change, or the slow read lands.
+ */
+export async function followEffectiveSettings(onChange: (settings: Settings) => void): Promise<Settings> {
+  let own: unknown;
+  let managed: PackSettings = {};
+  const readPolicy = async () => {
+    const { pack } = await loadManagedPack();
+    const changed = JSON.stringify(pack) !== JSON.stringify(managed);
+    managed = pack;
+    return changed;
+  };
+  const firstPolicy = readPolicy();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) {
+      own = changes[SETTINGS_KEY].newValue;
+      onChange(withManaged(own, managed));
+    }
+    if (area === 'managed') void readPolicy().then(() => onChange(withManaged(own, managed)));
+  });
+  own = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  if (!(await managedPackWithin(firstPolicy.then(() => NO_MANAGED_PACK)))) {
+    void firstPolicy.then((changed) => changed && onChange(withManaged(own, managed)));
+  }
+  return withManaged(own, managed);
+}
+
+/** One read of the settings to analyse with, waiting for the policy however long it takes. */
 export async function loadEffectiveSettings(): Promise<Settings> {
   const [local, managed] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), loadManagedPack()]);
   return withManaged(local[SETTINGS_KEY], managed.pack);
-}
-
-/** Calls `handler` with the settings to analyse with whenever the user's settings or the policy change. */
-export function onEffectiveSettingsChanged(handler: (settings: Settings) => void): void {
-  let latest = 0;
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (!((area === 'local' && SETTINGS_KEY in changes) || area === 'managed')) return;
-    const read = ++latest;
-    // Reads finish in any order; only the newest may win.
-    void loadEffectiveSettings().then((settings) => read === latest && handler(settings));
-  });
 }

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import type { Category, CustomPhrase } from '../analyzers/types.ts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings.ts';
 import { cleanSettings } from './settings-clean.ts';
-import { loadManagedPack, ownSettingsOverPolicyDefaults } from './settings-managed.ts';
+import { loadManagedPack, managedPackWithin, ownSettingsOverPolicyDefaults } from './settings-managed.ts';
 import { applyTeamPack, parseTeamPack, type PackMode } from './ui-teampack.ts';
 
 export interface SettingsState {
@@ -37,8 +37,15 @@ export function createSettingsStore() {
     settings: structuredClone(DEFAULT_SETTINGS),
     loaded: false,
     async load() {
-      const [stored, managed] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), loadManagedPack()]);
-      set({ settings: ownSettingsOverPolicyDefaults(stored[SETTINGS_KEY], managed.pack), loaded: true });
+      const policy = loadManagedPack();
+      const stored = await browser.storage.local.get(SETTINGS_KEY);
+      const inTime = await managedPackWithin(policy);
+      set({ settings: ownSettingsOverPolicyDefaults(stored[SETTINGS_KEY], inTime?.pack ?? {}), loaded: true });
+      // A slow first policy read: its defaults show once it lands.
+      if (!inTime) {
+        const { pack } = await policy;
+        if (Object.keys(pack).length) set({ settings: ownSettingsOverPolicyDefaults((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], pack) });
+      }
     },
     async update(change) {
       const next = change(get().settings);

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background.ts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../lib/settings.ts';
-import { loadEffectiveSettings, readManagedPack, withManaged } from '../../lib/settings-managed.ts';
+import { followEffectiveSettings, loadEffectiveSettings, POLICY_WAIT_MS, readManagedPack, withManaged } from '../../lib/settings-managed.ts';
 import { createSettingsStore } from '../../lib/store-settings.ts';
 import { PACK_LIMITS } from '../../lib/ui-teampack.ts';
 
@@ -75,6 +75,22 @@ describe('the managed pack', () => {
     expect((await loadEffectiveSettings()).sensitivity).toBe('high');
     await store.getState().setSensitivity('low');
     expect((await loadEffectiveSettings()).sensitivity).toBe('low');
+  });
+
+  it("does not hold analysis back while the browser's first policy read is slow: the policy joins when it lands", async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { customPhrases: [{ avoid: 'kindly' }] } });
+    let land!: (policy: unknown) => void;
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(() => new Promise((resolve) => (land = resolve as never)) as never);
+    const changes: string[][] = [];
+    const started = Date.now();
+    const now = await followEffectiveSettings((s) => changes.push(s.customPhrases.map((p) => p.avoid)));
+    expect(Date.now() - started).toBeLessThan(POLICY_WAIT_MS + 200);
+    expect(now.customPhrases.map((p) => p.avoid)).toEqual(['kindly']);
+    land(POLICY);
+    await vi.waitFor(() => expect(changes).toEqual([['per our terms', 'kindly']]));
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { customPhrases: [] } });
+    await vi.waitFor(() => expect(changes.at(-1)).toEqual(['per our terms']));
+    vi.restoreAllMocks();
   });
 
   it('the manifest points Chrome at a schema that lists every pack setting', () => {
