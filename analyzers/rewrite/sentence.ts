@@ -710,7 +710,10 @@ export function softenStatement(sentence: string, category: Category): string[] 
   const out: string[] = [];
   // A blame rule lets a statement stand when ownership follows it ("…, but I'm sorry it was easy to miss").
   if (NOTICE.test(core)) out.push(category === 'blame' ? `${core}, but I'm sorry it was easy to miss.` : `${core}, but it may have been easy to miss.`);
-  if (!ourSide && !/^(?:i|we)\b/i.test(core)) out.push(`From what I can see, ${lowerFirst(core)}.`);
+  // Two capitalized words may be a name ("Royal Mail") or an adjective before one ("Older Android"): a
+  // statement whose first word cannot be safely lower-cased is not moved after a lead-in.
+  const ambiguousCase = /^\p{Lu}\p{Ll}+ \p{Lu}/u.test(core);
+  if (!ourSide && !ambiguousCase && !/^(?:i|we)\b/i.test(core)) out.push(`From what I can see, ${lowerFirst(core)}.`);
   // A statement that already offers a look ("…, and I'll look into it") needs no second one.
   if (!/\blook(?:ing)? into\b/i.test(core)) {
     out.push(`${core}, but let me look into it with you.`);

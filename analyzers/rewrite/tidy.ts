@@ -11,8 +11,6 @@ export function capitalizeFirst(s: string): string {
 }
 
 export function lowerFirst(s: string): string {
-  // A name of two capitalized words ("Royal Mail handled it") keeps its capital.
-  if (/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}/u.test(s)) return s;
   // Keep "I", names and acronyms: only lower a plain capitalized word.
   return s.replace(/^(\p{Lu})(\p{Ll}*)(?=\b|')/u, (m, c: string, rest: string) => (m === 'I' ? m : c.toLowerCase() + rest));
 }
