@@ -52,6 +52,8 @@ export interface RewriteEval {
   insertedSentences: number;
   distinctInsertedSentences: number;
   /** Per-finding suggestions: phrase findings, those with none, and options that delete text outright. */
+  /** Warnings left, by judge (rule / model) and by where they sit (a sentence kept from the draft, one the engine wrote, a missing piece). */
+  leftBy: Record<string, number>;
   phraseFindings: number;
   withoutSuggestion: number;
   deletionsOffered: number;
@@ -74,6 +76,13 @@ function newSentences(draft: string, suggested: string): string[] {
     .filter((t) => !had.has(t));
 }
 
+/** Where a warning left in a suggested reply sits: a missing piece, a sentence kept from the draft, or one the engine wrote. */
+function placeOf(f: Finding, draft: string, suggested: string): string {
+  if (f.start === f.end) return 'missing piece';
+  const sentence = splitSentences(suggested).find((s) => f.start >= s.start && f.start < s.end);
+  return sentence && splitSentences(draft).some((s) => s.text === sentence.text) ? 'kept sentence' : 'engine sentence';
+}
+
 /** Warnings and errors left in a suggested reply; one that sits inside a "[date]"-style placeholder is the writer's to fill. */
 export function warningsLeft(text: string, findings: Finding[]): Finding[] {
   const holes = [...text.matchAll(/\[[^\]\n]*\]/g)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
@@ -93,6 +102,7 @@ export function evaluateRewrites(rows: Row[], voice: 'formal' | 'warm' = 'warm',
     medianLengthRatio: 0,
     insertedSentences: 0,
     distinctInsertedSentences: 0,
+    leftBy: {},
     phraseFindings: 0,
     withoutSuggestion: 0,
     deletionsOffered: 0,
@@ -116,6 +126,10 @@ export function evaluateRewrites(rows: Row[], voice: 'formal' | 'warm' = 'warm',
     const report = checkReply(input, suggestion.text, options);
     const left = warningsLeft(suggestion.text, analyze({ ...input, reply: suggestion.text }, options).findings);
     if (left.length === 0) out.noWarningLeft++;
+    for (const f of left) {
+      const key = `${f.ruleId.startsWith('model/') ? 'model' : 'rule'}, ${placeOf(f, row.reply, suggestion.text)}`;
+      out.leftBy[key] = (out.leftBy[key] ?? 0) + 1;
+    }
     if (report.errorFindings.length === 0) out.noErrorFinding++;
     if (report.lostFacts.length === 0) out.factsPreserved++;
     if (report.inventedFacts.length === 0) out.nothingInvented++;
@@ -209,6 +223,7 @@ async function main(argv: string[]): Promise<void> {
       `  failing: flag left ${s.failing.flag}, new flag ${s.failing['new flag']}, Harper lint ${s.failing.harper}, mechanical ${s.failing.mechanical}`,
       `suggested replies (drafts with a finding: ${r.flagged})`,
       `  no warning left (placeholders aside): ${pct(r.noWarningLeft, r.flagged)}`,
+      `  warnings left by judge and place:     ${Object.entries(r.leftBy).map(([k, n]) => `${k} ${n}`).join('; ') || 'none'}`,
       `  no error-level finding:               ${pct(r.noErrorFinding, r.flagged)}`,
       `  every fact preserved:                 ${pct(r.factsPreserved, r.flagged)}`,
       `  no invented fact:                     ${pct(r.nothingInvented, r.flagged)}`,
