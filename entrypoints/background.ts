@@ -7,12 +7,15 @@ import { checkedMessage, senderRole } from '../lib/background/message-guard.ts';
 import { PanelPorts, type PortLike } from '../lib/background/panel-ports.ts';
 import { SessionMemory } from '../lib/background/session-memory.ts';
 import { openSidePanel } from '../lib/background/side-panel.ts';
+import { rephrase } from '../analyzers/rewrite/rephrase.ts';
 import type { ApplyResponse, BackgroundBroadcast, BackgroundToContent, ContentToBackground, DraftState, PageToBackground } from '../lib/messages.ts';
 import { followEffectiveSettings } from '../lib/settings-managed.ts';
 
 const MENU_ID = 'tactful-open-panel';
 /** Opens the card for the words under the right-click; its buttons apply through the same path as every other Apply. */
 const CARD_MENU_ID = 'tactful-card-here';
+/** Rephrases the selected words in an editor (also Alt+Shift+R in the page). */
+const REPHRASE_MENU_ID = 'tactful-rephrase';
 const LAST_STATE_KEY = 'tactful:last-state';
 
 export default defineBackground(() => {
@@ -84,6 +87,9 @@ export default defineBackground(() => {
           .then((r) => (r as ApplyResponse) ?? { ok: false, reason: 'The page did not answer.' })
           .catch((): ApplyResponse => ({ ok: false, reason: 'The tab with this draft is closed or was reloaded.' }));
       }
+      case 'draft:rephrase':
+        if (role.kind !== 'content') return undefined;
+        return ready.then(() => rephrase({ reply: message.reply, customer: message.customer, channel: message.channel, start: message.start, end: message.end }, hub.analyzeOptions()));
       case 'draft:reveal': {
         const forward: BackgroundToContent = { type: 'draft:reveal', draftId: message.draftId, range: message.range };
         return browser.tabs.sendMessage(message.tabId, forward).then((r) => r === true).catch(() => false);
@@ -98,11 +104,16 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_ID, title: 'Open Tactful side panel', contexts: ['editable', 'page', 'selection'] }, () => void browser.runtime.lastError);
     browser.contextMenus.create({ id: CARD_MENU_ID, title: 'Tactful suggestions for these words', contexts: ['editable'] }, () => void browser.runtime.lastError);
+    browser.contextMenus.create({ id: REPHRASE_MENU_ID, title: 'Tactful: rephrase — kinder / more formal / shorter', contexts: ['selection'] }, () => void browser.runtime.lastError);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) openSidePanel(tab?.id, tab?.windowId);
     if (info.menuItemId === CARD_MENU_ID && tab?.id !== undefined) {
       const message: BackgroundToContent = { type: 'card:open-at-caret' };
+      browser.tabs.sendMessage(tab.id, message, { frameId: info.frameId }).catch(() => {});
+    }
+    if (info.menuItemId === REPHRASE_MENU_ID && tab?.id !== undefined) {
+      const message: BackgroundToContent = { type: 'card:rephrase-selection' };
       browser.tabs.sendMessage(tab.id, message, { frameId: info.frameId }).catch(() => {});
     }
   });

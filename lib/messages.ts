@@ -73,7 +73,9 @@ export type ContentToBackground =
   /** The suggestions of the findings a card shows, from the analysis `version` of this tab's draft. */
   | { type: 'draft:suggestions'; draftId: string; version: number; findings: FindingRef[] }
   /** Sent on a user gesture in the page (card button); background calls sidePanel.open synchronously. */
-  | { type: 'panel:open' };
+  | { type: 'panel:open' }
+  /** Rephrase selection: the styles of reply.slice(start, end) that pass the gate (the tab is the sender's). */
+  | { type: 'draft:rephrase'; reply: string; customer: string; channel: Channel; start: number; end: number };
 
 export type PageToBackground =
   /** The draft to show in `windowId`'s side panel (none: the latest focused anywhere). */
@@ -111,7 +113,9 @@ export type BackgroundToContent =
   /** From the popup: does this page show a reply box Tactful recognises? */
   | { type: 'page:status' }
   /** Context menu "Tactful suggestions here": the card for the words at the caret (a right-click puts it there). */
-  | { type: 'card:open-at-caret' };
+  | { type: 'card:open-at-caret' }
+  /** Context menu / shortcut "Tactful: rephrase": the rephrase card for the selection. */
+  | { type: 'card:rephrase-selection' };
 
 /** The content script's answer to 'page:status'. */
 export interface PageStatus {

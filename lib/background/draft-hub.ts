@@ -162,6 +162,11 @@ export class DraftHub {
     return { ok: true, version: entry.state.version, suggestions };
   }
 
+  /** The user's analysis options (rephrase judges a selection as the draft is judged). */
+  analyzeOptions() {
+    return toAnalyzeOptions(this.settings);
+  }
+
   setSettings(settings: Settings): void {
     this.settings = settings;
     // Nothing to re-analyze (a worker that just started): a null broadcast would blank an open panel.

@@ -77,6 +77,8 @@ function validShape(m: Record<string, unknown>): boolean {
       const r = m.range;
       return tabId(m.tabId) && id(m.draftId) && isRecord(r) && offset(r.start) && offset(r.end) && (r.start as number) <= (r.end as number) && text(r.expected);
     }
+    case 'draft:rephrase':
+      return text(m.reply) && text(m.customer) && oneOf(m.channel, CHANNELS) && offset(m.start) && offset(m.end) && (m.start as number) < (m.end as number) && (m.end as number) <= (m.reply as string).length;
     case 'panel:open':
       return true;
     case 'panel:get':
@@ -91,7 +93,7 @@ function allowed(m: Record<string, unknown>, role: SenderRole): boolean {
   // Suggestions of a draft: a content script asks about its own tab's, an extension page names the tab.
   if (m.type === 'draft:suggestions') return role.kind === 'extension' ? m.tabId !== undefined : m.tabId === undefined;
   if (role.kind === 'extension') return m.type === 'panel:get' || m.type === 'panel:open' || m.type === 'draft:apply' || m.type === 'draft:reveal' || (m.type === 'draft:ignore' && m.tabId !== undefined);
-  return m.type === 'draft:update' || m.type === 'draft:focus' || m.type === 'draft:closed' || m.type === 'panel:open' || (m.type === 'draft:ignore' && m.tabId === undefined);
+  return m.type === 'draft:update' || m.type === 'draft:rephrase' || m.type === 'draft:focus' || m.type === 'draft:closed' || m.type === 'panel:open' || (m.type === 'draft:ignore' && m.tabId === undefined);
 }
 
 /** The message, typed, when its shape is right and its sender may send it; undefined otherwise. */

@@ -17,6 +17,7 @@ import { suggestionEdit } from '../ui-suggestion.ts';
 import { badgeCount } from '../ui-badge.ts';
 import { cardFindings } from './card-suggestions.ts';
 import { boundingRect, scrollIntoViewport } from './reveal.ts';
+import { selectionOffsets } from './selection-offsets.ts';
 import { badgeCandidates, chooseSpot, coversPageControl, textRectsIn } from './badge-place.ts';
 
 /** Longest draft analyzed; beyond it only the start is checked (and the UI says so). */
@@ -27,6 +28,8 @@ const SCAN_MS = 200;
 const LAYOUT_CHECK_MS = 300;
 /** Opens the card for the flag at the caret (documented in the README; no target site binds it). */
 const isCardShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyF';
+/** Rephrases the selected words: kinder, more formal, shorter (also in the context menu). */
+const isRephraseShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyR';
 
 export interface Messenger {
   send(message: ContentToBackground): Promise<unknown>;
@@ -326,6 +329,9 @@ export class TactfulContent {
     } else if (isCardShortcut(e) && this.openCardAtCaret()) {
       e.preventDefault();
       e.stopPropagation();
+    } else if (isRephraseShortcut(e) && this.rephraseSelection()) {
+      e.preventDefault();
+      e.stopPropagation();
     }
   };
 
@@ -465,6 +471,37 @@ export class TactfulContent {
     return true;
   }
 
+  /**
+   * The rephrase card for the words selected in the focused editor: the worker's options
+   * (each passed the suggestion gate), applied through applyTo as one undo step.
+   */
+  private rephraseSelection(): boolean {
+    const active = document.activeElement;
+    const draft = [...this.drafts.values()].find((d) => d.el === active || d.el.contains(active));
+    if (!draft || !this.overlay) return false;
+    const map = this.textOf(draft);
+    const sel = selectionOffsets(draft.el, map);
+    if (!sel) return false;
+    const reply = map.text.slice(0, MAX_ANALYZED_CHARS);
+    if (sel.end > reply.length) return false;
+    const expected = reply.slice(sel.start, sel.end);
+    const returnTo = saveSelection(draft.el);
+    const textarea = map.textarea && measureTextarea(map.textarea, this.overlay.root);
+    const rects = textarea ? textarea.rects(sel.start, sel.end) : [...(domRange(map, sel.start, sel.end)?.getClientRects() ?? [])];
+    textarea?.dispose();
+    const anchor = rects.at(-1) ?? draft.el.getBoundingClientRect();
+    const customer = customerThread(this.site.customerMessages(draft.el)).slice(-MAX_ANALYZED_CHARS);
+    void this.messenger
+      .send({ type: 'draft:rephrase', reply, customer, channel: this.site.channel, start: sel.start, end: sel.end })
+      .then((answer) => {
+        const result = (answer as { options?: { style: string; label: string; replacement: string }[]; problem?: string } | undefined) ?? { options: [], problem: 'Tactful could not rephrase this now. Try again.' };
+        this.overlay?.openRephraseCard({ options: result.options ?? [], problem: result.problem }, anchor, async (replacement) => this.applyTo(draft, { start: sel.start, end: sel.end, expected, replacement }), { focus: true });
+        this.card = { draft, start: sel.start, end: sel.end, phrase: expected, returnTo };
+      })
+      .catch(() => {});
+    return true;
+  }
+
   /** The one way any suggestion or suggested reply reaches the editor: card, panel, Accept all and keyboard alike. */
   private applyTo(d: Draft, edit: TextEdit): ApplyResponse {
     const res = applyEdit(d.el, this.site.editorKind(d.el), this.site.excludeSelector, edit);
@@ -475,6 +512,7 @@ export class TactfulContent {
   private handleMessage(m: BackgroundToContent): Promise<unknown> | undefined {
     if (m.type === 'page:status') return Promise.resolve({ enabled: this.enabled, editors: this.enabled ? this.drafts.size : 0 } satisfies PageStatus);
     if (m.type === 'card:open-at-caret') return Promise.resolve(this.openCardAtCaret());
+    if (m.type === 'card:rephrase-selection') return Promise.resolve(this.rephraseSelection());
     const draft = [...this.drafts.values()].find((d) => d.id === m.draftId);
     if (!draft) return m.type === 'draft:apply' ? Promise.resolve({ ok: false, reason: 'That draft is no longer open.' }) : undefined;
     if (m.type === 'draft:apply') return Promise.resolve(this.applyTo(draft, m.edit));

@@ -304,6 +304,63 @@ export class Overlay {
     return b;
   }
 
+  /**
+   * The rephrase card for a selection: one button per style that passed the gate
+   * (label plus the new words), or the plain reason there is none. With `focus`,
+   * keyboard focus moves to its first button.
+   */
+  openRephraseCard(result: { options: { style: string; label: string; replacement: string }[]; problem?: string }, anchor: DOMRect, apply: (replacement: string) => Promise<{ ok: true } | { ok: false; reason: string }>, options: { focus?: boolean } = {}): void {
+    this.closeCard();
+    const card = document.createElement('div');
+    card.className = 'card rephrase';
+    card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-label', 'Tactful: rephrase the selection');
+    card.style.setProperty('--c', COLORS.info);
+    const title = document.createElement('div');
+    title.className = 'title';
+    title.textContent = 'Rephrase the selection';
+    const status = document.createElement('div');
+    status.className = 'status';
+    status.setAttribute('role', 'status');
+    const buttons = document.createElement('div');
+    buttons.className = 'actions';
+    for (const o of result.options) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'apply';
+      b.dataset.style = o.style;
+      const verb = document.createElement('span');
+      verb.className = 'vh';
+      verb.textContent = 'Apply: ';
+      const label = document.createElement('span');
+      label.className = 'label';
+      label.textContent = o.label;
+      b.append(verb, label, ` → “${o.replacement.trim()}”`);
+      b.addEventListener('click', async () => {
+        const res = await apply(o.replacement);
+        if (res.ok) this.closeCard();
+        else status.textContent = res.reason;
+      });
+      buttons.append(b);
+    }
+    card.append(title);
+    if (!result.options.length) {
+      const msg = document.createElement('div');
+      msg.className = 'msg';
+      msg.textContent = result.problem ?? 'No rephrasing passed the checks.';
+      card.append(msg);
+    }
+    card.append(buttons, status);
+    card.addEventListener('mousedown', (e) => e.stopPropagation());
+    this.root.append(card);
+    const w = card.offsetWidth;
+    const h = card.offsetHeight;
+    card.style.left = `${Math.max(8, Math.min(anchor.left, innerWidth - w - 8))}px`;
+    card.style.top = `${anchor.bottom + 6 + h > innerHeight - 8 ? Math.max(8, anchor.top - h - 6) : anchor.bottom + 6}px`;
+    this.cardEl = card;
+    if (options.focus) card.querySelector<HTMLButtonElement>('button')?.focus();
+  }
+
   closeCard(): void {
     this.cardEl?.remove();
     this.cardEl = null;

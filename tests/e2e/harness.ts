@@ -358,6 +358,40 @@ export async function editorTextLines(page: Page, editorSelector: string): Promi
   }, editorSelector);
 }
 
+/** Selects the first occurrence of `phrase` in the editor (textarea or contenteditable) and focuses it. */
+export async function selectText(page: Page, editorSelector: string, phrase: string): Promise<void> {
+  await page.evaluate(
+    ({ editorSelector, phrase }) => {
+      const el = document.querySelector(editorSelector) as HTMLElement;
+      el.focus();
+      if (el instanceof HTMLTextAreaElement) {
+        const i = el.value.indexOf(phrase);
+        if (i < 0) throw new Error(`no "${phrase}" in the textarea`);
+        el.setSelectionRange(i, i + phrase.length);
+        return;
+      }
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n.nodeValue ?? '').indexOf(phrase);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + phrase.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return;
+      }
+      throw new Error(`no "${phrase}" in the editor`);
+    },
+    { editorSelector, phrase },
+  );
+}
+
+/** The rephrase card (options for the selected words) in the overlay. */
+export function rephraseCard(page: Page): Locator {
+  return page.locator('tactful-overlay .card.rephrase');
+}
+
 /** The editor badge's rect and text, or null when none is shown. */
 export async function badge(page: Page): Promise<(Rect & { text: string; label: string }) | null> {
   return page.evaluate(() => {

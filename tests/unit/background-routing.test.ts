@@ -64,6 +64,17 @@ describe('background routing', () => {
     expect(b.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'draft:reveal', draftId: 'd1', range });
   });
 
+  it('rephrases a selection for a content script, with only options that passed the gate; a bad range is refused', async () => {
+    const reply = 'Hi Sam,\nI just wanted to let you know that I really think the refund of $49 will basically be processed by Friday.';
+    const start = reply.indexOf('I just');
+    const ask = { type: 'draft:rephrase', reply, customer: '', channel: 'email', start, end: reply.length };
+    const answer = await send(ask, GMAIL_TAB);
+    expect(answer.options.map((o: any) => o.style)).toContain('shorter');
+    expect(answer.options.find((o: any) => o.style === 'shorter').replacement).toBe('The refund of $49 will be processed by Friday.');
+    expect(await send({ ...ask, end: reply.length + 1 }, GMAIL_TAB)).toBeUndefined();
+    expect(await send(ask, PANEL)).toBeUndefined();
+  });
+
   it('answers a refusal when the tab is gone', async () => {
     b.tabs.sendMessage = vi.fn(async () => { throw new Error('No tab'); });
     const res = await send({ type: 'draft:apply', tabId: 99, draftId: 'd1', edit: { start: 0, end: 1, expected: 'x', replacement: 'y' } }, PANEL);
