@@ -9,7 +9,7 @@
 // negation, imperative, capitals, scare quotes) and its context (how upset
 // the customer is, whether the reply offers an action elsewhere).
 
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 /** Hashed feature space: 2^16 buckets keeps the shipped weights under 1 MB. */
 export const DIMENSION = 1 << 16;
 
@@ -29,7 +29,7 @@ export interface SentenceContext {
 }
 
 /** Switches for training experiments (scripts/training/experiment.ts); the engine uses the defaults. */
-export const featureSwitches = { neighbours: false, customerOverlap: false, neighbourWeight: 0.35 };
+export const featureSwitches = { neighbours: true, customerOverlap: false, neighbourWeight: 0.25 };
 
 /** Words too common to say that a sentence takes up the customer's point. */
 const FUNCTION_WORDS = new Set(

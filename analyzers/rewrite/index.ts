@@ -345,9 +345,11 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
     // variant the analysis accepts in place: the piece no longer reads as missing and no sentence
     // is flagged that was not flagged before.
     const missing = new Set(findings.filter((f) => f.category.startsWith('missing_')).map((f) => f.category));
-    // While a sentence still argues the customer's point ("exactly the size you approved"), no inserted
-    // sentence names it as a fault ("sorry about the wrong size", "I'll handle the wrong size").
-    if (defendsPoint(pieces.map((p) => p.current), customer.problem)) insertion.customer = { ...customer, problem: undefined };
+    // Where the draft argued the customer's point ("exactly the size you approved"), no inserted sentence
+    // names it as a fault ("sorry about the wrong size", "I'll handle the wrong size"), even once the
+    // defence itself is rewritten or dropped: conceding it is the agent's call, not the engine's.
+    const disputed = defendsPoint(pieces.map((p) => p.sentence.text), customer.problem);
+    if (disputed) insertion.customer = { ...customer, problem: undefined };
     const flagsNow = findings.filter((f) => !f.category.startsWith('missing_') && f.severity !== 'info').length;
     // What a placement leaves: the piece still missing (or flagged) counts one, each flag beyond those there now one more.
     const cost = (category: Category, nextLead: string, nextTail: string): number => {
@@ -385,7 +387,7 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
     if (missing.has('missing_apology') && !leadReasons.includes(REASONS.missing_apology)) {
       // Beside a sentence that still argues the same point ("the files are exactly the size you approved"),
       // an apology naming the problem ("sorry about the wrong size") contradicts it: apologize for the experience.
-      const defended = insertion.customer.problem === undefined && defendsPoint(pieces.map((p) => p.current), customer.problem);
+      const defended = insertion.customer.problem === undefined && disputed;
       const make = (seed: number) => (defended ? experienceApologySentence({ ...insertion, seed }) : apologySentence({ ...insertion, seed }));
       const makers = [make, (seed: number) => experienceApologySentence({ ...insertion, seed })];
       const sentence = choose('missing_apology', makers, (x) => [[lead, x].filter(Boolean).join(' '), tail]);
