@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { card, clickUnderline, EDITOR, launchTactful, panelState, ROOT, typeDraft, waitForUnderline } from '../tests/e2e/harness.ts';
+import { card, clickUnderline, EDITOR, highlights, launchTactful, panelState, rephraseCard, ROOT, selectText, typeDraft, waitForUnderline } from '../tests/e2e/harness.ts';
 
 const DRAFT =
   "Hi Sam,\nAs I already explained, you didn't give us the right address. Calm down, it's only a small delay. " +
@@ -41,6 +41,20 @@ try {
   await panel.screenshot({ path: join(shots, 'sidepanel-dark.png'), fullPage: false });
   await panel.emulateMedia({ colorScheme: 'light' });
 
+  // "Show in the draft": a click on flagged words in the panel highlights them in the page.
+  await page.keyboard.press('Escape');
+  await panel.locator('[data-rule-id^="dismissive/"] button.reveal').first().click();
+  await page.bringToFront();
+  for (let i = 0; i < 40 && !(await highlights(page)).length; i++) await page.waitForTimeout(50);
+  await page.screenshot({ path: join(shots, 'highlight.png'), clip: { x: 0, y: 560, width: 620, height: 290 } });
+
+  // Rephrase selection (Alt+Shift+R): the styles that passed the checks, each with its new words.
+  await selectText(page, EDITOR.gmail, "Per our policy we can't refund shipped orders.");
+  await page.keyboard.press('Alt+Shift+R');
+  await rephraseCard(page).waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: join(shots, 'rephrase.png'), clip: { x: 0, y: 560, width: 820, height: 330 } });
+  await page.keyboard.press('Escape');
+
   // The popup opened as a tab of its own follows the latest draft: what blocks sending, named.
   const popup = await t.openExtensionPage('popup.html');
   await popup.setViewportSize({ width: 360, height: 640 });
@@ -65,9 +79,9 @@ try {
   console.log(`Draft: ${JSON.stringify(state.reply)}\nFindings:`);
   for (const f of state.result.findings) {
     const where = f.end > f.start ? `"${state.reply.slice(f.start, f.end)}"` : '(missing)';
-    console.log(`  [${f.severity}] ${f.category} ${f.ruleId} ${where}: ${f.message}${f.suggestions[0] ? ` → ${f.suggestions[0].label}: "${f.suggestions[0].replacement}"` : ''}`);
+    console.log(`  [${f.severity}] ${f.category} ${f.ruleId} ${where}: ${f.message}${f.suggestions?.[0] ? ` → ${f.suggestions[0].label}: "${f.suggestions[0].replacement}"` : ''}`);
   }
-  const names = ['underlines.png', 'badge.png', 'card.png', 'sidepanel.png', 'sidepanel-dark.png', 'popup.png', 'options-rules.png', 'empty.png'];
+  const names = ['underlines.png', 'badge.png', 'card.png', 'sidepanel.png', 'sidepanel-dark.png', 'highlight.png', 'rephrase.png', 'popup.png', 'options-rules.png', 'empty.png'];
   console.log(`Screenshots: ${names.map((s) => join('docs/screenshots', s)).join(', ')}`);
   console.log(`Network requests leaving the machine: ${t.externalRequests.length}`);
   if (!headless) await page.waitForTimeout(15_000);
