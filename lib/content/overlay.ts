@@ -1,5 +1,7 @@
-// <tactful-overlay>: an element on <html> with an OPEN shadow root (a stable
-// test hook) holding one positioned element per underline, and the card.
+// <tactful-overlay>: an element on <html> with a CLOSED shadow root holding one
+// positioned element per underline, and the card. Closed, so the page cannot
+// read a card's text (team notes) through host.shadowRoot; tests reach it over
+// the DevTools protocol (tests/e2e/harness.ts inOverlay).
 // Nothing is ever inserted into the host editor; draft text is set as textContent only.
 import type { Finding, Severity, Suggestion } from '../../analyzers/types.ts';
 import { intersect } from './visible-area.ts';
@@ -72,9 +74,9 @@ export class Overlay {
 
   constructor() {
     // Not a registered custom element (content scripts have no customElements);
-    // a valid custom-element name still allows an open shadow root.
+    // a valid custom-element name still allows a shadow root.
     this.host = document.createElement('tactful-overlay');
-    this.root = this.host.attachShadow({ mode: 'open' });
+    this.root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = STYLE;
     this.layer = document.createElement('div');

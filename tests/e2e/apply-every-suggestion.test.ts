@@ -16,7 +16,7 @@ import type { DraftState, EditorKind } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS, toAnalyzeOptions } from '../../lib/settings.ts';
 import { applyEdits, editForAll, placeholdersIn } from '../../lib/ui-diff.ts';
 import { suggestionEdit } from '../../lib/ui-suggestion.ts';
-import { card, EDITOR, launchTactful, ROOT, typeDraft, type Site, type Tactful } from './harness.ts';
+import { card, EDITOR, inOverlay, launchTactful, ROOT, typeDraft, type Site, type Tactful } from './harness.ts';
 import { findingsWithSuggestions } from './worker-suggestions.ts';
 
 const DRAFTS: { id: string; reply: string }[] = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/apply-drafts.json'), 'utf8')).drafts;
@@ -278,11 +278,15 @@ async function runEditor(t: Tactful, editor: EditorUnderTest, expect: ExpectStat
 async function openCardFor(page: Page, f: Finding): Promise<void> {
   const selector = `.underline[data-rule-id="${f.ruleId}"][data-start="${f.start}"]`;
   const opened = await until(async () => {
-  const rect = await page.evaluate((sel) => {
-    const el = document.querySelector('tactful-overlay')?.shadowRoot?.querySelector(sel);
-    const r = el?.getBoundingClientRect();
-    return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
-  }, selector);
+  const rect = await inOverlay<{ x: number; y: number; width: number; height: number } | null>(
+    page,
+    `(root, sel) => {
+      const el = root && root.querySelector(sel);
+      const r = el && el.getBoundingClientRect();
+      return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+    }`,
+    selector,
+  );
   if (!rect) return false;
   await page.mouse.click(rect.x + Math.min(rect.width / 2, 12), rect.y + rect.height / 2 - 2);
   return (await card(page).locator(`section.finding[data-rule-id="${f.ruleId}"][data-start="${f.start}"]`).count()) === 1;

@@ -14,15 +14,16 @@
  *   await t.close()
  *   EDITOR[site]                              // CSS selector of the fixture's main reply editor per site
  *   await typeDraft(page, selector, text)     // clicks the editor end and types with the real keyboard
- *   await underlines(page)                    // [{ruleId, category, severity, rect}] from <tactful-overlay>'s shadow root
+ *   await underlines(page)                    // [{ruleId, category, severity, rect}] from <tactful-overlay>'s closed shadow root (over CDP)
  *   await waitForUnderline(page, ruleIdOrPredicate, timeoutMs?)
  *   await textRects(page, editorSelector, phrase) // client rects of `phrase` inside the editor (Range or textarea mirror)
  *   rectsOverlap(a, b)                         // true when two rects intersect meaningfully
  *   await clickUnderline(page, underline)     // clicks the flagged text's centre (opens the card)
- *   card(page)                                 // Locator of the open card inside the overlay shadow root
+ *   card(page)                                 // OverlayLocator of the open card (Locator-like, over CDP; clicks with the real mouse)
+ *   inOverlay(page, '(root, arg) => …', arg)   // runs code with the overlay's closed shadow root; inOverlayLocator(page, css)
  *   await panelState(t)                        // latest DraftState the background would show (panel:get)
  */
-import { chromium, type BrowserContext, type Page, type Worker, type Locator } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker, type Locator } from 'playwright-core';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, extname } from 'node:path';
@@ -211,19 +212,13 @@ export async function typeDraft(page: Page, selector: string, text: string): Pro
 }
 
 export async function underlines(page: Page): Promise<Underline[]> {
-  return page.evaluate(() => {
-    const root = document.querySelector('tactful-overlay')?.shadowRoot;
-    if (!root) return [];
-    return [...root.querySelectorAll<HTMLElement>('.underline[data-rule-id]')].map((el) => {
+  return inOverlay<Underline[]>(
+    page,
+    `(root) => [...(root ? root.querySelectorAll('.underline[data-rule-id]') : [])].map((el) => {
       const r = el.getBoundingClientRect();
-      return {
-        ruleId: el.dataset.ruleId!,
-        category: el.dataset.category!,
-        severity: el.dataset.severity ?? '',
-        rect: { x: r.x, y: r.y, width: r.width, height: r.height },
-      };
-    });
-  });
+      return { ruleId: el.dataset.ruleId, category: el.dataset.category, severity: el.dataset.severity || '', rect: { x: r.x, y: r.y, width: r.width, height: r.height } };
+    })`,
+  );
 }
 
 export async function waitForUnderline(
@@ -300,9 +295,6 @@ export async function clickUnderline(page: Page, u: Underline): Promise<void> {
   await page.mouse.click(u.rect.x + u.rect.width / 2, u.rect.y + u.rect.height / 2 - 4);
 }
 
-export function card(page: Page): Locator {
-  return page.locator('tactful-overlay .card');
-}
 
 /** What the side panel would show: the background's answer to panel:get. */
 export async function panelState(t: Tactful): Promise<any> {
@@ -316,13 +308,13 @@ export async function panelState(t: Tactful): Promise<any> {
 
 /** The "show in the draft" highlight boxes drawn in the overlay (empty once they faded). */
 export async function highlights(page: Page): Promise<Rect[]> {
-  return page.evaluate(() => {
-    const root = document.querySelector('tactful-overlay')?.shadowRoot;
-    return [...(root?.querySelectorAll<HTMLElement>('.flash') ?? [])].map((el) => {
+  return inOverlay<Rect[]>(
+    page,
+    `(root) => [...(root ? root.querySelectorAll('.flash') : [])].map((el) => {
       const r = el.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
-    });
-  });
+    })`,
+  );
 }
 
 /** Client rects of every line of visible text in the editor (signature and quotes too; textarea: mirror measurement). */
@@ -388,16 +380,205 @@ export async function selectText(page: Page, editorSelector: string, phrase: str
 }
 
 /** The rephrase card (options for the selected words) in the overlay. */
-export function rephraseCard(page: Page): Locator {
-  return page.locator('tactful-overlay .card.rephrase');
+export function rephraseCard(page: Page): OverlayLocator {
+  return inOverlayLocator(page, '.card.rephrase');
 }
 
 /** The editor badge's rect and text, or null when none is shown. */
 export async function badge(page: Page): Promise<(Rect & { text: string; label: string }) | null> {
-  return page.evaluate(() => {
-    const b = document.querySelector('tactful-overlay')?.shadowRoot?.querySelector<HTMLElement>('.badge');
-    if (!b) return null;
-    const r = b.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height, text: b.textContent ?? '', label: b.getAttribute('aria-label') ?? '' };
-  });
+  return inOverlay(
+    page,
+    `(root) => {
+      const b = root && root.querySelector('.badge');
+      if (!b) return null;
+      const r = b.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height, text: b.textContent || '', label: b.getAttribute('aria-label') || '' };
+    }`,
+  );
+}
+
+// ---- Inside the overlay: its shadow root is closed ----
+// Neither the page nor Playwright's selectors can see into <tactful-overlay> (so a page cannot read a card's
+// text). Tests reach it over the DevTools protocol: the host's shadow root comes from DOM.describeNode with
+// pierce, DOM.resolveNode turns it into an object, and Runtime.callFunctionOn runs code with it as `this`.
+// Clicks go through the real mouse at the element's coordinates, as a user's would. Code sent to the page is
+// kept as plain source text: a bundler's helpers (tsx's __name) must not leak into the page.
+
+const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
+function cdpFor(page: Page): Promise<CDPSession> {
+  let session = cdpSessions.get(page);
+  if (!session) cdpSessions.set(page, (session = page.context().newCDPSession(page)));
+  return session;
+}
+
+/**
+ * Runs `fnSource` — the source of `(root, arg) => …`, self-contained — in the page's main world with the
+ * overlay's shadow root (null when there is no overlay) and returns its JSON result.
+ */
+export async function inOverlay<R = unknown>(page: Page, fnSource: string, arg: unknown = null): Promise<R> {
+  const cdp = await cdpFor(page);
+  const group = 'tactful-e2e-overlay';
+  try {
+    const host = await cdp.send('Runtime.evaluate', { expression: "document.querySelector('tactful-overlay')", objectGroup: group });
+    let rootId: string | undefined;
+    if (host.result.objectId) {
+      const { node } = await cdp.send('DOM.describeNode', { objectId: host.result.objectId, pierce: true, depth: 1 });
+      const shadow = node.shadowRoots?.[0];
+      if (shadow) rootId = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, objectGroup: group })).object.objectId;
+    }
+    const call = rootId
+      ? await cdp.send('Runtime.callFunctionOn', {
+          objectId: rootId,
+          functionDeclaration: `function (arg) { return (${fnSource})(this, arg); }`,
+          arguments: [{ value: arg }],
+          returnByValue: true,
+          awaitPromise: true,
+        })
+      : await cdp.send('Runtime.evaluate', { expression: `(${fnSource})(null, ${JSON.stringify(arg)})`, returnByValue: true, awaitPromise: true });
+    if (call.exceptionDetails) throw new Error(`In the overlay: ${call.exceptionDetails.exception?.description ?? call.exceptionDetails.text}`);
+    return call.result.value as R;
+  } finally {
+    await cdp.send('Runtime.releaseObjectGroup', { objectGroup: group }).catch(() => {});
+  }
+}
+
+type Step = { css: string } | { role: string; name?: { text: string; exact: boolean } | { source: string; flags: string } } | { nth: number };
+type Op = 'count' | 'texts' | 'innerTexts' | 'text' | 'innerText' | 'attr' | 'visible' | 'rect' | 'focus';
+
+/** Resolves a chain of steps from the shadow root, Playwright-style (css, role + accessible name, nth), and reads one thing. */
+const RESOLVE = `(root, { steps, op, attr }) => {
+  if (!root) return op === 'count' ? 0 : op === 'texts' || op === 'innerTexts' ? [] : { missing: true };
+  const ROLES = { button: 'button,[role="button"]', status: '[role="status"],output', link: 'a[href],[role="link"]', dialog: 'dialog,[role="dialog"]',
+    heading: 'h1,h2,h3,h4,h5,h6,[role="heading"]', checkbox: 'input[type="checkbox"],[role="checkbox"]', region: '[role="region"]', list: 'ul,ol,[role="list"]',
+    listitem: 'li,[role="listitem"]', group: 'fieldset,[role="group"]', textbox: 'textarea,input:not([type]),input[type="text"],[role="textbox"]' };
+  const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim();
+  const nameOf = (el) => {
+    if (el.getAttribute('aria-label')) return norm(el.getAttribute('aria-label'));
+    const by = el.getAttribute('aria-labelledby');
+    if (by) return norm(by.split(/\\s+/).map((id) => (root.getElementById(id) || {}).textContent || '').join(' '));
+    return norm(el.textContent);
+  };
+  let set = [root];
+  for (const s of steps) {
+    if ('nth' in s) {
+      const i = s.nth < 0 ? set.length + s.nth : s.nth;
+      set = set[i] ? [set[i]] : [];
+      continue;
+    }
+    const found = new Set();
+    for (const el of set) for (const m of el.querySelectorAll('css' in s ? s.css : ROLES[s.role] || '[role="' + s.role + '"]')) found.add(m);
+    let list = [...found].sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+    if ('role' in s && s.name)
+      list = list.filter((el) => {
+        const n = nameOf(el);
+        if ('source' in s.name) return new RegExp(s.name.source, s.name.flags).test(n);
+        return s.name.exact ? n === s.name.text : n.toLowerCase().includes(s.name.text.toLowerCase());
+      });
+    set = list;
+  }
+  if (op === 'count') return set.length;
+  if (op === 'texts') return set.map((e) => e.textContent || '');
+  if (op === 'innerTexts') return set.map((e) => e.innerText);
+  if (set.length === 0) return { missing: true };
+  if (set.length > 1) return { strict: set.length };
+  const el = set[0];
+  if (op === 'text') return { value: el.textContent };
+  if (op === 'innerText') return { value: el.innerText };
+  if (op === 'attr') return { value: el.getAttribute(attr) };
+  if (op === 'visible') return { value: el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' };
+  if (op === 'focus') { el.focus(); return { value: true }; }
+  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const r = el.getBoundingClientRect();
+  return { value: { x: r.x, y: r.y, width: r.width, height: r.height } };
+}`;
+
+/**
+ * A Playwright-Locator-like handle on elements inside the overlay's closed shadow root: the subset the tests
+ * use (locator, getByRole, first/nth/last, count, textContent, innerText, getAttribute, allTextContents,
+ * isVisible, waitFor, click, focus). Reads wait up to `timeout` ms for the element, as a Locator does, and
+ * refuse a selector that matches more than one element.
+ */
+export class OverlayLocator {
+  constructor(readonly page: Page, private readonly steps: Step[], private readonly description: string) {}
+
+  locator(css: string): OverlayLocator {
+    return new OverlayLocator(this.page, [...this.steps, { css }], `${this.description} ${css}`);
+  }
+  getByRole(role: string, opts: { name?: string | RegExp; exact?: boolean } = {}): OverlayLocator {
+    const name = opts.name === undefined ? undefined : opts.name instanceof RegExp ? { source: opts.name.source, flags: opts.name.flags } : { text: opts.name, exact: !!opts.exact };
+    return new OverlayLocator(this.page, [...this.steps, { role, name }], `${this.description} role=${role}[name=${String(opts.name ?? '')}]`);
+  }
+  nth(index: number): OverlayLocator {
+    return new OverlayLocator(this.page, [...this.steps, { nth: index }], `${this.description} >> nth=${index}`);
+  }
+  first(): OverlayLocator {
+    return this.nth(0);
+  }
+  last(): OverlayLocator {
+    return this.nth(-1);
+  }
+
+  private run<R>(op: Op, attr?: string): Promise<R> {
+    return inOverlay<R>(this.page, RESOLVE, { steps: this.steps, op, attr: attr ?? null });
+  }
+  /** One element's answer, waiting for it to exist. */
+  private async one<R>(op: Op, attr?: string, timeout = 10_000): Promise<R> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const got = await this.run<{ value?: R; missing?: true; strict?: number }>(op, attr);
+      if (got.strict) throw new Error(`${this.description} matches ${got.strict} elements in the overlay; expected one`);
+      if (!got.missing) return got.value as R;
+      if (Date.now() > deadline) throw new Error(`${this.description}: not found in the overlay within ${timeout} ms`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  count(): Promise<number> {
+    return this.run<number>('count');
+  }
+  allTextContents(): Promise<string[]> {
+    return this.run<string[]>('texts');
+  }
+  allInnerTexts(): Promise<string[]> {
+    return this.run<string[]>('innerTexts');
+  }
+  textContent(opts: { timeout?: number } = {}): Promise<string | null> {
+    return this.one('text', undefined, opts.timeout);
+  }
+  innerText(opts: { timeout?: number } = {}): Promise<string> {
+    return this.one('innerText', undefined, opts.timeout);
+  }
+  getAttribute(name: string, opts: { timeout?: number } = {}): Promise<string | null> {
+    return this.one('attr', name, opts.timeout);
+  }
+  async isVisible(): Promise<boolean> {
+    const got = await this.run<{ value?: boolean; missing?: true; strict?: number }>('visible');
+    if (got.strict) throw new Error(`${this.description} matches ${got.strict} elements in the overlay; expected one`);
+    return !!got.value;
+  }
+  async waitFor(opts: { timeout?: number } = {}): Promise<void> {
+    const deadline = Date.now() + (opts.timeout ?? 10_000);
+    while (!(await this.count())) {
+      if (Date.now() > deadline) throw new Error(`${this.description}: not found in the overlay`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+  focus(): Promise<void> {
+    return this.one('focus');
+  }
+  /** Clicks the element's centre with the real mouse (scrolled into view first). */
+  async click(opts: { timeout?: number } = {}): Promise<void> {
+    const r = await this.one<Rect>('rect', undefined, opts.timeout);
+    await this.page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  }
+}
+
+/** The open card inside the overlay. */
+export function card(page: Page): OverlayLocator {
+  return new OverlayLocator(page, [{ css: '.card' }], 'card');
+}
+
+/** Anything inside the overlay, by CSS selector. */
+export function inOverlayLocator(page: Page, css: string): OverlayLocator {
+  return new OverlayLocator(page, [{ css }], css);
 }

@@ -2,7 +2,7 @@
 // (optional sites: turned on in settings; the e2e build pre-grants their origins).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { card, clickUnderline, EDITOR, launchTactful, panelState, rectsOverlap, textRects, typeDraft, underlines, waitForUnderline, type Tactful } from './harness.ts';
+import { card, clickUnderline, inOverlayLocator, EDITOR, launchTactful, panelState, rectsOverlap, textRects, typeDraft, underlines, waitForUnderline, type Tactful } from './harness.ts';
 
 const DRAFT = "You didn't attach the files. Calm down, it's only a small delay.";
 
@@ -103,7 +103,7 @@ describe('huge drafts', () => {
     await expect.poll(async () => (await panelState(t))?.truncated, { timeout: 20_000 }).toBe(true);
     const state = await panelState(t);
     expect(state.reply.length).toBe(100_000);
-    await expect.poll(() => page.locator('tactful-overlay .notice').textContent()).toMatch(/first 100,000 characters/);
+    await expect.poll(() => inOverlayLocator(page, '.notice').textContent()).toMatch(/first 100,000 characters/);
     await waitForUnderline(page, 'dismissive');
     // The page still takes keystrokes (latency is measured by npm run bench:extension, not asserted here).
     await page.keyboard.type('x');

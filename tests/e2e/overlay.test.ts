@@ -9,7 +9,7 @@
 // selected with a magenta ::selection (a truth independent of Tactful's mirror).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { card, EDITOR, launchTactful, panelState, textRects, typeDraft, underlines, waitForUnderline, type Rect, type Site, type Tactful } from './harness.ts';
+import { card, EDITOR, inOverlay, launchTactful, panelState, textRects, typeDraft, underlines, waitForUnderline, type Rect, type Site, type Tactful } from './harness.ts';
 
 // One long paragraph: the flagged words sit mid-line on wrapped lines, where a
 // mirror that lays text out a few pixels wider or narrower drifts.
@@ -284,10 +284,9 @@ for (const { site, kind } of KINDS.filter((k) => !only || only.includes(k.kind))
       await page.keyboard.press('Alt+Shift+KeyF');
       await expect.poll(() => card(page).count()).toBe(1);
       expect(await card(page).locator(`section.finding[data-rule-id="${calmRule}"]`).count()).toBe(1);
-      const focusedInCard = () => page.evaluate(() => {
-        const host = document.querySelector('tactful-overlay')!;
-        return document.activeElement === host && !!host.shadowRoot!.activeElement?.closest('.card');
-      });
+      const focusedInCard = async () =>
+        (await page.evaluate(() => document.activeElement === document.querySelector('tactful-overlay'))) &&
+        (await inOverlay<boolean>(page, `(root) => !!(root && root.activeElement && root.activeElement.closest('.card'))`));
       await expect.poll(focusedInCard).toBe(true);
       await page.keyboard.press('Tab');
       expect(await focusedInCard()).toBe(true);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { findingsWithSuggestions } from './worker-suggestions.ts';
-import { card, clickUnderline, EDITOR, launchTactful, panelState, typeDraft, underlines, waitForUnderline, type Tactful } from './harness.ts';
+import { badge as badgeIn, card, clickUnderline, EDITOR, launchTactful, panelState, typeDraft, underlines, waitForUnderline, type Tactful } from './harness.ts';
 
 const DRAFT = "Hi Sam,\nYou didn't attach the invoice. Calm down, it's only a small delay.";
 // A phrase rule (the tone model may also flag the whole sentence; the card then lists both).
@@ -61,12 +61,10 @@ describe('card', () => {
   });
 
   it('shows a badge in the editor corner with the count of things to fix, which opens the side panel', async () => {
-    const badge = () =>
-      page.evaluate(() => {
-        const b = document.querySelector('tactful-overlay')?.shadowRoot?.querySelector<HTMLElement>('.badge');
-        const r = b?.getBoundingClientRect();
-        return b && r ? { text: b.textContent, label: b.getAttribute('aria-label'), x: r.x, y: r.y, right: r.right, bottom: r.bottom } : null;
-      });
+    const badge = async () => {
+      const b = await badgeIn(page);
+      return b && { text: b.text, label: b.label, x: b.x, y: b.y, right: b.x + b.width, bottom: b.y + b.height };
+    };
     await expect.poll(async () => (await badge())?.text, { timeout: 10_000 }).toBeTruthy();
     const state = await panelState(t);
     const blocking = state.result.findings.filter((f: { severity: string }) => f.severity !== 'info').length;
