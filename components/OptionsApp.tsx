@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { CATEGORIES, type Category, type Severity } from '../analyzers/types.ts';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../lib/ui-labels.ts';
 import { ruleCatalog, ruleMatches, rulesByCategory } from '../lib/ui-rules.ts';
+import { isSiteHost } from '../lib/site-host.ts';
 import { KNOWN_SITES, isManifestHost, originsFor, siteEnabled } from '../lib/ui-sites.ts';
 import { applyTeamPack, describePackChanges, exportTeamPack, parseTeamPack, teamPackFileName, validatePhrase, type PackMode, type PackSettings } from '../lib/ui-teampack.ts';
 import type { Settings } from '../lib/settings.ts';
@@ -32,7 +33,7 @@ function SitesSection() {
   const add = async (e: FormEvent) => {
     e.preventDefault();
     const host = newHost.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-    if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) return setError(`"${newHost}" is not a site address like support.example.com.`);
+    if (!isSiteHost(host)) return setError(`"${newHost}" is not a site address like support.example.com or *.example.com.`);
     setNewHost('');
     await toggle(host, true);
   };
@@ -329,7 +330,8 @@ function TeamPackSection() {
     const pack = withoutSites(given, refusedSites);
     const previous = structuredClone(settingsStore.getState().settings);
     const changes = describePackChanges(previous, pack, mode).length;
-    await settingsStore.getState().update((s) => applyTeamPack(s, pack, mode));
+    // What the pack holds counts as the user's choice (stored), even where it equals what was shown.
+    await settingsStore.getState().update((s) => applyTeamPack(s, pack, mode), Object.keys(pack) as (keyof Settings)[]);
     setStep({ kind: 'imported', previous, changes, refusedSites });
   };
   const undo = async (previous: Settings) => {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { TactfulContent } from '../lib/content/controller.ts';
 import type { BackgroundToContent } from '../lib/messages.ts';
 import { SETTINGS_KEY } from '../lib/settings.ts';
-import { cleanSettings } from '../lib/settings-clean.ts';
+import { ownSettingsWithRuleOff } from '../lib/settings-clean.ts';
 import { followEffectiveSettings } from '../lib/settings-managed.ts';
 import type { Settings } from '../lib/settings.ts';
 
@@ -12,8 +12,6 @@ export default defineContentScript({
   matches: ['https://mail.google.com/*', 'https://*.zendesk.com/*'],
   runAt: 'document_idle',
   main() {
-    // Whatever was stored, field by field (a wrong type never stops the page).
-    const withDefaults = cleanSettings;
     let settingsChanged: ((settings: Settings) => void) | undefined;
     // A port to the worker only to learn when it stops (idle workers do) and forgets our drafts.
     let port: ReturnType<typeof browser.runtime.connect> | undefined;
@@ -44,9 +42,9 @@ export default defineContentScript({
       // The policy's first read can be slow: the page starts with the user's settings and catches up.
       loadSettings: () => followEffectiveSettings((settings) => settingsChanged?.(settings)),
       async disableRule(ruleId) {
-        const current = withDefaults((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-        if (current.disabledRules.includes(ruleId)) return;
-        await browser.storage.local.set({ [SETTINGS_KEY]: { ...current, disabledRules: [...current.disabledRules, ruleId] } });
+        // The user's own stored fields plus this rule, never the policy's or the built-in values.
+        const next = ownSettingsWithRuleOff((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], ruleId);
+        if (next) await browser.storage.local.set({ [SETTINGS_KEY]: next });
       },
       onSettingsChanged(handler) {
         settingsChanged = handler;

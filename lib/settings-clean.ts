@@ -6,8 +6,13 @@ import { CATEGORIES, type Category, type CustomPhrase, type Severity } from '../
 import { MAX_TEAM_PHRASES } from '../analyzers/limits.ts';
 import { MAX_PHRASE_CHARS } from '../analyzers/phrases/literal.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
+import { isSiteHost } from './site-host.ts';
 
-/** Caps on what settings may hold; the same as a team pack's, so an import always fits. */
+/**
+ * Caps on what settings may hold. The single source of truth: a team pack's caps (PACK_LIMITS in
+ * lib/ui-teampack.ts) are these plus the file size, so an import always fits. Kept here, not there, so the
+ * content script reads settings without the pack validator.
+ */
 export const SETTINGS_LIMITS = {
   phrases: MAX_TEAM_PHRASES,
   /** Characters of a phrase's "prefer" and "note". */
@@ -18,7 +23,6 @@ export const SETTINGS_LIMITS = {
 } as const;
 
 const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
-const HOST = /^(\*\.)?[a-z0-9.-]+$/i;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -60,7 +64,7 @@ function cleanSites(value: unknown): Record<string, boolean> | undefined {
   let kept = 0;
   for (const [site, on] of Object.entries(value)) {
     if (kept >= SETTINGS_LIMITS.sites) break;
-    if (typeof on !== 'boolean' || !HOST.test(site)) continue;
+    if (typeof on !== 'boolean' || !isSiteHost(site)) continue;
     out[site.toLowerCase()] = on;
     kept++;
   }
@@ -96,4 +100,16 @@ export function usableSettingsFields(stored: unknown): Partial<Settings> {
 /** Settings to analyse with, whatever was stored: every usable field kept, every other one at its default. */
 export function cleanSettings(stored: unknown): Settings {
   return { ...structuredClone(DEFAULT_SETTINGS), ...usableSettingsFields(stored) };
+}
+
+/**
+ * The user's own stored settings with one more rule turned off (the card's "turn off this rule"), or undefined when
+ * it is off already. Only the fields the user set are kept: the policy's and the built-in values are applied when
+ * reading, and writing them here would make them the user's choice.
+ */
+export function ownSettingsWithRuleOff(stored: unknown, ruleId: string): Partial<Settings> | undefined {
+  const own = usableSettingsFields(stored);
+  const disabledRules = own.disabledRules ?? [];
+  if (disabledRules.includes(ruleId)) return undefined;
+  return { ...own, disabledRules: [...disabledRules, ruleId] };
 }

@@ -3,9 +3,10 @@
 // only some settings (a phrase list alone). The options page previews what a
 // pack would change, merged into the current settings or replacing them.
 import { CATEGORIES, type Category, type CustomPhrase, type Severity } from '../analyzers/types.ts';
-import { MAX_TEAM_PHRASES } from '../analyzers/limits.ts';
 import { MAX_PHRASE_CHARS } from '../analyzers/phrases/literal.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
+import { SETTINGS_LIMITS } from './settings-clean.ts';
+import { isSiteHost } from './site-host.ts';
 
 export const TEAM_PACK_FORMAT = 'tactful-team-pack';
 export const TEAM_PACK_VERSION = 1;
@@ -34,16 +35,11 @@ const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 const SENSITIVITIES = ['low', 'normal', 'high'] as const;
 const VOICES = ['formal', 'warm'] as const;
 const MAX_PHRASE_LENGTH = MAX_PHRASE_CHARS;
-/** Caps on what one pack may hold: a pack is shared by many, and every analysis reads it. */
+/** Caps on what one pack may hold: a pack is shared by many, and every analysis reads it. The settings' own caps (one source), plus the file size. */
 export const PACK_LIMITS = {
   /** Characters of the file itself. */
   fileChars: 512 * 1024,
-  phrases: MAX_TEAM_PHRASES,
-  /** Characters of a phrase's "prefer" and "note". */
-  fieldChars: 500,
-  sites: 200,
-  disabledRules: 2_000,
-  ruleIdChars: 120,
+  ...SETTINGS_LIMITS,
 } as const;
 
 export function exportTeamPack(settings: Settings, now: Date = new Date()): TeamPack {
@@ -94,7 +90,7 @@ export function validateTeamPack(data: unknown): PackResult {
   else
     for (const [site, on] of Object.entries(s.sites)) {
       if (typeof on !== 'boolean') errors.push(`Site "${site}": value must be true or false, not ${describe(on)}.`);
-      else if (!/^(\*\.)?[a-z0-9.-]+$/i.test(site)) errors.push(`Site "${site}" is not a host name.`);
+      else if (!isSiteHost(site)) errors.push(`Site "${site}" is not a site address like support.example.com or *.example.com (a whole top-level domain such as *.com, a public suffix such as co.uk, or an IP address is not accepted).`);
       else sites[site.toLowerCase()] = on;
     }
 

@@ -71,6 +71,13 @@ describe('cleanSettings', () => {
     );
   });
 
+  it('drops a stored site as broad as a top-level domain, a public suffix or an IP address, keeping the real ones', () => {
+    const s = cleanSettings({
+      sites: { '*.com': true, com: true, '.': true, '*.co.uk': true, '10.0.0.1': true, 'example..com': true, '*.acme.co.uk': true, 'help.example.com': false },
+    });
+    expect(s.sites).toEqual({ '*.acme.co.uk': true, 'help.example.com': false });
+  });
+
   it('keeps the valid entries of a list or site map beside broken ones', () => {
     const s = cleanSettings({
       sites: { 'www.upwork.com': true, 'www.fiverr.com': 'yes', '<script>': true, 'Support.Zendesk.com': false },

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background.ts';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../lib/settings.ts';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../lib/settings.ts';
+import { ownSettingsWithRuleOff } from '../../lib/settings-clean.ts';
 import { followEffectiveSettings, loadEffectiveSettings, POLICY_WAIT_MS, readManagedPack, withManaged } from '../../lib/settings-managed.ts';
-import { createSettingsStore } from '../../lib/store-settings.ts';
+import { createSettingsStore, followStoredSettings } from '../../lib/store-settings.ts';
 import { PACK_LIMITS } from '../../lib/ui-teampack.ts';
 
 const POLICY = {
@@ -19,7 +20,10 @@ const POLICY = {
 const DRAFT = 'Per our terms, refunds take 10 days. Calm down, please.';
 
 describe('the managed pack', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    vi.useRealTimers(); // a failed fake-timer test must not leave its clock behind
+    fakeBrowser.reset();
+  });
 
   it('is read from the policy and validated like an imported pack: one bad field applies none of it, with the reason', () => {
     expect(readManagedPack(POLICY)).toEqual({ pack: POLICY, errors: [] });
@@ -77,15 +81,59 @@ describe('the managed pack', () => {
     expect((await loadEffectiveSettings()).sensitivity).toBe('low');
   });
 
+  it("the policy's sensitivity stays the organisation's after the user changes their voice: a later policy change still applies", async () => {
+    await fakeBrowser.storage.managed.set(POLICY);
+    const store = createSettingsStore();
+    followStoredSettings(store);
+    await store.getState().load();
+    await store.getState().setVoice('formal');
+    await store.getState().toggleRule('tone.calm-down', false);
+    const stored = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+    expect(stored).toEqual({ voice: 'formal', disabledRules: ['tone.calm-down'] });
+
+    await fakeBrowser.storage.managed.set({ ...POLICY, sensitivity: 'low' });
+    expect(await loadEffectiveSettings()).toMatchObject({ sensitivity: 'low', voice: 'formal' });
+    // The options page follows the policy too, so its next save does not pin the old value.
+    await vi.waitFor(() => expect(store.getState().settings.sensitivity).toBe('low'));
+    await store.getState().addPhrase({ avoid: 'kindly' });
+    expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).not.toHaveProperty('sensitivity');
+  });
+
+  it('a sensitivity the user picks is theirs, even the one the policy had', async () => {
+    await fakeBrowser.storage.managed.set(POLICY);
+    const store = createSettingsStore();
+    await store.getState().load();
+    await store.getState().setSensitivity('high');
+    await fakeBrowser.storage.managed.set({ ...POLICY, sensitivity: 'low' });
+    expect((await loadEffectiveSettings()).sensitivity).toBe('high');
+  });
+
+  it('turning off a rule from the card stores only that beside the user\'s own fields, so the policy\'s sensitivity keeps applying', async () => {
+    await fakeBrowser.storage.managed.set(POLICY);
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { customPhrases: [{ avoid: 'kindly' }], voice: 'formal', sensitivity: 42 } });
+    const next = ownSettingsWithRuleOff((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], 'tone.calm-down');
+    expect(next).toEqual({ customPhrases: [{ avoid: 'kindly' }], voice: 'formal', disabledRules: ['tone.calm-down'] });
+    expect(ownSettingsWithRuleOff(next, 'tone.calm-down')).toBeUndefined(); // already off: nothing to write
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: next });
+    expect(await loadEffectiveSettings()).toMatchObject({ sensitivity: 'high', voice: 'formal' });
+    await fakeBrowser.storage.managed.set({ ...POLICY, sensitivity: 'low' });
+    expect(await loadEffectiveSettings()).toMatchObject({ sensitivity: 'low', disabledRules: ['x.y', 'tone.calm-down'] });
+  });
+
   it("does not hold analysis back while the browser's first policy read is slow: the policy joins when it lands", async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { customPhrases: [{ avoid: 'kindly' }] } });
     let land!: (policy: unknown) => void;
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(() => new Promise((resolve) => (land = resolve as never)) as never);
     const changes: string[][] = [];
-    const started = Date.now();
-    const now = await followEffectiveSettings((s) => changes.push(s.customPhrases.map((p) => p.avoid)));
-    expect(Date.now() - started).toBeLessThan(POLICY_WAIT_MS + 200);
-    expect(now.customPhrases.map((p) => p.avoid)).toEqual(['kindly']);
+    // The policy never lands on its own: the settings arrive once POLICY_WAIT_MS has passed, and not before.
+    vi.useFakeTimers();
+    let now: Settings | undefined;
+    void followEffectiveSettings((s) => changes.push(s.customPhrases.map((p) => p.avoid))).then((s) => (now = s));
+    await vi.advanceTimersByTimeAsync(POLICY_WAIT_MS - 1);
+    expect(now).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    vi.useRealTimers();
+    expect(now?.customPhrases.map((p) => p.avoid)).toEqual(['kindly']);
     land(POLICY);
     await vi.waitFor(() => expect(changes).toEqual([['per our terms', 'kindly']]));
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { customPhrases: [] } });

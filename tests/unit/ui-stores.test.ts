@@ -40,7 +40,7 @@ describe('settings store', () => {
     const bad = await store.getState().importPack('{"format":"tactful-team-pack","version":1,"settings":{"sensitivity":"max"}}');
     expect(bad.ok).toBe(false);
     expect(store.getState().settings).toEqual(before);
-    expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(before);
+    expect(normalizeSettings((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY])).toEqual(before);
 
     const pack = exportTeamPack({ ...DEFAULT_SETTINGS, voice: 'formal', disabledRules: ['x.y'] });
     expect(await store.getState().importPack(JSON.stringify(pack))).toEqual({ ok: true });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings.ts';
-import { applyTeamPack, describePackChanges, exportTeamPack, parseTeamPack, validatePhrase } from '../../lib/ui-teampack.ts';
+import { applyTeamPack, describePackChanges, exportTeamPack, PACK_LIMITS, parseTeamPack, validatePhrase } from '../../lib/ui-teampack.ts';
+import { SETTINGS_LIMITS } from '../../lib/settings-clean.ts';
+import { isSiteHost } from '../../lib/site-host.ts';
 
 const custom: Settings = {
   enabled: false,
@@ -105,5 +107,38 @@ describe('team pack preview, merge and partial packs', () => {
       'Voice of suggested replies: warm → formal',
     ]);
     expect(describePackChanges(mine, { customPhrases: mine.customPhrases }, 'merge')).toEqual([]);
+  });
+});
+
+describe('team pack sites', () => {
+  const ACCEPTED = ['support.example.com', '*.zendesk.com', 'mail.google.com', 'Example.COM', 'a-b.example.co.uk', '*.acme.co.uk', 'x1.io', 'xn--bcher-kva.de'];
+  const REJECTED = [
+    'com', '*.com', '.', '*.', '*', '', 'io', '*.io', // a whole top-level domain
+    'co.uk', '*.co.uk', '*.com.au', 'com.au', '*.github.io', // a public suffix anyone registers under
+    '.example.com', 'example.com.', 'example..com', '-example.com', 'example-.com', 'exa_mple.com', '*.*.example.com', 'a.*.example.com',
+    '10.0.0.1', '*.0.0.1', '127.1', '[::1]', '::1', 'example.com:8080', 'https://example.com', 'example.com/x', `${'a'.repeat(64)}.com`,
+  ];
+  const pack = (sites: Record<string, boolean>) => JSON.stringify({ format: 'tactful-team-pack', version: 1, settings: { sites } });
+
+  it.each(ACCEPTED)('imports %s as a site', (site) => {
+    const parsed = parseTeamPack(pack({ [site]: true }));
+    expect(parsed).toEqual({ ok: true, settings: { sites: { [site.toLowerCase()]: true } } });
+  });
+
+  it.each(REJECTED)('refuses "%s" and names it', (site) => {
+    const parsed = parseTeamPack(pack({ 'support.example.com': true, [site]: true }));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.errors).toEqual([expect.stringContaining(`Site "${site}" is not a site address`)]);
+  });
+
+  it('holds the same rule for sites stored, pushed by policy or typed in options (one check)', () => {
+    for (const site of ACCEPTED) expect(isSiteHost(site), site).toBe(true);
+    for (const site of REJECTED) expect(isSiteHost(site), site).toBe(false);
+  });
+
+  it("caps a pack exactly as settings are capped, plus the file's size", () => {
+    const { fileChars, ...rest } = PACK_LIMITS;
+    expect(rest).toEqual(SETTINGS_LIMITS);
+    expect(fileChars).toBeGreaterThan(0);
   });
 });
