@@ -46,6 +46,8 @@ export default defineBackground(() => {
   const panels = new PanelPorts(browser.runtime.id, extensionOrigin, async (windowId) => (await ready, hub.current(windowId) ?? session.focusedIn(windowId)));
   browser.runtime.onConnect.addListener((port) => panels.accept(port as unknown as PortLike));
 
+  /** Tabs whose rephrase request is being worked on. */
+  const rephrasing = new Set<number>();
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const role = senderRole(sender, browser.runtime.id, extensionOrigin);
     const message = checkedMessage(raw, role);
@@ -87,9 +89,18 @@ export default defineBackground(() => {
           .then((r) => (r as ApplyResponse) ?? { ok: false, reason: 'The page did not answer.' })
           .catch((): ApplyResponse => ({ ok: false, reason: 'The tab with this draft is closed or was reloaded.' }));
       }
-      case 'draft:rephrase':
-        if (role.kind !== 'content') return undefined;
-        return ready.then(() => rephrase({ reply: message.reply, customer: message.customer, channel: message.channel, start: message.start, end: message.end }, hub.analyzeOptions()));
+      case 'draft:rephrase': {
+        if (role.kind !== 'content' || tabId === undefined) return undefined;
+        // One at a time per tab: a held-down shortcut must not queue work that holds up every other tab.
+        if (rephrasing.has(tabId)) return Promise.resolve({ options: [], rejected: {}, problem: 'Tactful is still working on the last one. Try again in a moment.' });
+        rephrasing.add(tabId);
+        const ask = { reply: message.reply, customer: message.customer, channel: message.channel, start: message.start, end: message.end };
+        return ready
+          // In a later task, so a repeat already queued behind this message is refused rather than run.
+          .then(() => new Promise((r) => setTimeout(r, 0)))
+          .then(() => (hub.allows(role.host) ? rephrase(ask, hub.analyzeOptions()) : undefined))
+          .finally(() => rephrasing.delete(tabId));
+      }
       case 'draft:reveal': {
         const forward: BackgroundToContent = { type: 'draft:reveal', draftId: message.draftId, range: message.range };
         return browser.tabs.sendMessage(message.tabId, forward).then((r) => r === true).catch(() => false);
@@ -104,7 +115,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_ID, title: 'Open Tactful side panel', contexts: ['editable', 'page', 'selection'] }, () => void browser.runtime.lastError);
     browser.contextMenus.create({ id: CARD_MENU_ID, title: 'Tactful suggestions for these words', contexts: ['editable'] }, () => void browser.runtime.lastError);
-    browser.contextMenus.create({ id: REPHRASE_MENU_ID, title: 'Tactful: rephrase — kinder / more formal / shorter', contexts: ['selection'] }, () => void browser.runtime.lastError);
+    browser.contextMenus.create({ id: REPHRASE_MENU_ID, title: 'Tactful: rephrase — kinder / more formal / shorter', contexts: ['editable'] }, () => void browser.runtime.lastError);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) openSidePanel(tab?.id, tab?.windowId);

@@ -70,9 +70,30 @@ describe('background routing', () => {
     const ask = { type: 'draft:rephrase', reply, customer: '', channel: 'email', start, end: reply.length };
     const answer = await send(ask, GMAIL_TAB);
     expect(answer.options.map((o: any) => o.style)).toContain('shorter');
-    expect(answer.options.find((o: any) => o.style === 'shorter').replacement).toBe('The refund of $49 will be processed by Friday.');
+    expect(answer.options.find((o: any) => o.style === 'shorter').replacement).toBe('I think the refund of $49 will be processed by Friday.');
     expect(await send({ ...ask, end: reply.length + 1 }, GMAIL_TAB)).toBeUndefined();
     expect(await send(ask, PANEL)).toBeUndefined();
+  });
+
+  it('rephrases one request per tab at a time, and not on a site the user switched off', async () => {
+    const reply = 'Hi Sam,\nI just wanted to let you know that the refund of $49 will basically be processed by Friday.';
+    const ask = { type: 'draft:rephrase', reply, customer: '', channel: 'email', start: 8, end: reply.length };
+    // Two presses before the worker got to the first: the second is refused in plain words, another tab is served.
+    const [first, second, other] = await Promise.all([send(ask, GMAIL_TAB), send(ask, GMAIL_TAB), send(ask, contentSender(8))]);
+    expect(first.options.length).toBeGreaterThan(0);
+    expect(second.options).toEqual([]);
+    expect(second.problem).toMatch(/still working on the last one/);
+    expect(other.options).toEqual(first.options);
+    // Done: the tab may ask again.
+    expect((await send(ask, GMAIL_TAB)).options).toEqual(first.options);
+    // Upwork is off by default: its content script gets nothing.
+    expect(await send(ask, contentSender(9, 'www.upwork.com'))).toBeUndefined();
+  });
+
+  it('offers the rephrase menu item in editors only', async () => {
+    await b.runtime.onInstalled.trigger({ reason: 'install' });
+    const item = b.contextMenus.create.mock.calls.map((c: any[]) => c[0]).find((o: any) => o.id === 'tactful-rephrase');
+    expect(item?.contexts).toEqual(['editable']);
   });
 
   it('answers a refusal when the tab is gone', async () => {
