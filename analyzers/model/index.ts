@@ -131,6 +131,11 @@ function drivingClause(scorer: LinearScorer, k: number, sentence: Sentence, cont
   return { start: sentence.start + a, end: sentence.start + b, words };
 }
 
+/** A sentence's probability for category k with its neighbours' words left out. */
+function ownProbability(scorer: LinearScorer, k: number, sentence: Sentence, context: SentenceContext): number {
+  return sigmoid(scorer.logits(sentenceFeatures(sentence.text, { ...context, previous: undefined, next: undefined }))[k]);
+}
+
 function modelFinding(category: Category, start: number, end: number, words: string[], reply: string): Finding {
   const advice = MODEL_ADVICE[category as keyof typeof MODEL_ADVICE] ?? MODEL_ADVICE.defensive;
   const quoted = words.map((w) => `“${w}”`).join(', ');
@@ -202,6 +207,10 @@ export function combineWithModel(
       const category = scorer.categories[k];
       const threshold = thresholds[category];
       if (threshold === undefined || probs[i][k] < threshold * scale || covered.has(`${i}:${category}`)) continue;
+      // The neighbours' words count a little; beside a sentence a rule already flags for the same
+      // move, they must not carry the flag over ("You didn't attach it." before "Calm down, …"):
+      // then the sentence has to earn it on its own words.
+      if ((covered.has(`${i - 1}:${category}`) || covered.has(`${i + 1}:${category}`)) && ownProbability(scorer, k, sentences[i], contexts[i]) < threshold * scale) continue;
       // Hiding behind policy means a rule is the whole answer: not when the reply offers something else.
       if (category === 'policy_shield' && (contexts[i].actionElsewhere || AGENT_ACTION.test(sentences[i].text.slice(0, 2000)))) continue;
       const { start, end, words } = drivingClause(scorer, k, sentences[i], contexts[i]);

@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 import { card, clickUnderline, EDITOR, launchTactful, panelState, rectsOverlap, textRects, typeDraft, underlines, waitForUnderline, type Tactful } from './harness.ts';
 
 const DRAFT = "Hi Sam,\nYou didn't attach the invoice. Calm down, it's only a small delay.";
+/** The "Calm down" rule's underline: the tone model may flag other words of this draft too. */
+const CALM_DOWN = (u: { ruleId: string }) => u.ruleId === 'dismissive/calm-down';
 const editorText = (page: Page, sel = EDITOR.gmail) => page.locator(sel).evaluate((el) => (el as HTMLElement).innerText);
 /** The agent's own words: the editor text above the signature. */
 const ownWords = async (page: Page) => (await editorText(page)).split('\n--')[0];
@@ -19,7 +21,7 @@ describe('Gmail-like compose', () => {
   afterAll(async () => t?.close());
 
   it('underlines the flagged words, not the signature or the quoted history', async () => {
-    const [calm] = await waitForUnderline(page, 'dismissive');
+    const [calm] = await waitForUnderline(page, CALM_DOWN);
     const [wordRect] = await textRects(page, EDITOR.gmail, 'Calm down');
     expect(rectsOverlap(calm.rect, wordRect)).toBe(true);
     const [blame] = await waitForUnderline(page, 'blame');
@@ -46,20 +48,20 @@ describe('Gmail-like compose', () => {
     await page.evaluate(() => window.scrollBy(0, 250));
     expect(await page.evaluate(() => window.scrollY)).toBe(250);
     await expect.poll(async () => {
-      const [calm] = (await underlines(page)).filter((u) => u.category === 'dismissive');
+      const [calm] = (await underlines(page)).filter(CALM_DOWN);
       const [text] = await textRects(page, EDITOR.gmail, 'Calm down');
       return !!calm && rectsOverlap(calm.rect, text);
     }).toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect.poll(async () => {
-      const [calm] = (await underlines(page)).filter((u) => u.category === 'dismissive');
+      const [calm] = (await underlines(page)).filter(CALM_DOWN);
       return !!calm && rectsOverlap(calm.rect, (await textRects(page, EDITOR.gmail, 'Calm down'))[0]);
     }).toBe(true);
   });
 
   it('click → card → Apply replaces the words; one Ctrl+Z restores the original exactly', async () => {
     const before = await editorText(page);
-    const [calm] = await waitForUnderline(page, 'dismissive');
+    const [calm] = await waitForUnderline(page, CALM_DOWN);
     await clickUnderline(page, calm);
     const apply = card(page).getByRole('button', { name: /^Apply/ }).first();
     await expect.poll(() => apply.count()).toBe(1);
@@ -74,7 +76,7 @@ describe('Gmail-like compose', () => {
   });
 
   it("the card's Side panel button opens the real side panel (user gesture → background → sidePanel.open)", async () => {
-    const [calm] = await waitForUnderline(page, 'dismissive');
+    const [calm] = await waitForUnderline(page, CALM_DOWN);
     await clickUnderline(page, calm);
     const cdp = await t.context.newCDPSession(page);
     const panels = async () => ((await cdp.send('Target.getTargets')).targetInfos as { url: string }[]).filter((x) => x.url.endsWith('/sidepanel.html')).length;
@@ -86,7 +88,7 @@ describe('Gmail-like compose', () => {
   });
 
   it('closes the card when the words under it change, writing nothing (a stale Apply is refused: see the next test)', async () => {
-    const [calm] = await waitForUnderline(page, 'dismissive');
+    const [calm] = await waitForUnderline(page, CALM_DOWN);
     await clickUnderline(page, calm);
     await expect.poll(() => card(page).count()).toBe(1);
     // The words change after the card opened (e.g. another edit, a sync).
