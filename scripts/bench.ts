@@ -5,6 +5,7 @@
 // the targets print PASS/FAIL and never fail the process.
 //
 //   npm run bench            (or: npx tsx scripts/bench.ts [--quick])
+//   npx tsx scripts/bench.ts --suggest   (only the suggested-reply section)
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { readFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { text as alexText } from 'alex';
-import { analyze, createAnalyzer } from '../analyzers/index.ts';
+import { analyze, createAnalyzer, suggestReply } from '../analyzers/index.ts';
 import { gzipSync } from 'node:zlib';
 import { seeded } from './training/logistic.ts';
 
@@ -268,6 +269,53 @@ function benchToneModel(): void {
   console.log(`  weights: ${(weights.length / 1024).toFixed(0)} KB, ${(gzipSync(weights, { level: 9 }).length / 1024).toFixed(0)} KB gzipped (background bundle only; the content script never loads the engine)`);
 }
 
+/** A dense draft (four in five sentences flagged) of at least `chars` characters, from the same generator. */
+function denseDraftOf(chars: number, seed: number): string {
+  let words = Math.ceil(chars / 6);
+  let draft = makeDraft(words, seed, 0.8);
+  while (draft.length < chars) draft = makeDraft((words += 10), seed, 0.8);
+  return draft;
+}
+
+/**
+ * The side panel's suggested reply (suggestReply, run in a worker) on dense drafts of about 2,000 and
+ * 8,000 characters: wall time of each run, cold (a fresh draft per run, so no cache helps).
+ */
+function benchSuggest(): void {
+  console.log('\nSuggested reply (suggestReply, dense drafts: four in five sentences flagged; cold, one fresh draft per run)');
+  suggestReply({ reply: denseDraftOf(600, 1), customer: CUSTOMER }); // warm-up
+  const runs = QUICK ? 1 : 3;
+  for (const chars of [2000, 8000]) {
+    const samples: number[] = [];
+    const cpu: number[] = [];
+    let size = 0;
+    let edits = 0;
+    let findings = 0;
+    for (let r = 0; r < runs; r++) {
+      const reply = denseDraftOf(chars, 31 * chars + r);
+      size = reply.length;
+      findings = analyze({ reply, customer: CUSTOMER }).findings.length;
+      let result: { edits: unknown[] } = { edits: [] };
+      const c0 = process.cpuUsage();
+      samples.push(time(() => (result = suggestReply({ reply, customer: CUSTOMER }))));
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
+      edits = result.edits.length;
+    }
+    const s = stats(samples);
+    // CPU time beside wall time: on a shared machine the wall clock also counts other processes.
+    console.log(
+      `  ~${chars.toLocaleString('en')} chars (last: ${size.toLocaleString('en')} chars, ${findings} findings, ${edits} edits): ${fmt(s.median)} ms median (max ${fmt(Math.max(...samples))}), CPU ${fmt(stats(cpu).median)} ms median, of ${s.runs}`,
+    );
+  }
+  // The worst case seen: every sentence carries three flags (scripts/bench-pathological.ts's dense sentence). One run.
+  const reply = Array.from({ length: 40 }, (_, i) => `Calm down, as I already explained you didn't read the terms ${i}.`).join(' ').slice(0, 2000);
+  const c0 = process.cpuUsage();
+  const wall = time(() => suggestReply({ reply, customer: CUSTOMER }));
+  const c = process.cpuUsage(c0);
+  console.log(`  ${reply.length.toLocaleString('en')} chars, three flags in every sentence: ${fmt(wall)} ms, CPU ${fmt((c.user + c.system) / 1000)} ms, one run`);
+}
+
 function main(): void {
   const sizes = [
     { words: 100, cold: QUICK ? 20 : 150, incremental: QUICK ? 50 : 400 },
@@ -334,6 +382,7 @@ function main(): void {
   console.log(`  ${incremental1000 <= 1 ? 'PASS' : 'FAIL'}  incremental edit on 1,000 words ≤ 1 ms median: ${fmt(incremental1000)} ms`);
 
   benchToneModel();
+  benchSuggest();
 
   console.log(`\nPathological 100,000-character drafts (cold analyze, Tactful only; each in a child process stopped after ${PATHOLOGICAL_LIMIT_MS / 1000} s)`);
   for (let i = 0; i < PATHOLOGICAL.length; i++) {
@@ -375,5 +424,6 @@ function main(): void {
 
 const pathological = process.argv.find((a) => a.startsWith('--pathological='));
 if (pathological) runPathological(Number(pathological.split('=')[1]));
+else if (process.argv.includes('--suggest')) benchSuggest();
 // Run only as a script: profiling scripts import makeDraft from here.
 else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -31,6 +31,16 @@ export interface SuggestOptions extends AnalyzeOptions {
 }
 
 const MAX_PASSES = 8;
+/**
+ * Sentences either side of a flagged one that are analyzed with it when a candidate is scored. Two keep
+ * every sentence whose reading can change (the candidate's neighbours, whose tone features read the
+ * sentences beside them) inside the window with its own neighbours, so a candidate costs the same in a
+ * 2,000- or an 8,000-character reply. The reply's start (greeting, lead) or end (tail, sign-off) joins the
+ * window when it reaches the first or last sentence.
+ */
+const SCORE_NEIGHBOURS = 2;
+/** Analyses remembered by text within one suggestReply call (the same window is scored again and again). */
+const MEMO_ENTRIES = 512;
 /** Variants of an inserted sentence tried before settling for the first. */
 const VARIANTS = 6;
 
@@ -149,28 +159,43 @@ function fixOne(piece: Piece, i: number, f: Finding, range: [number, number], ct
   const [s, e] = range;
   const relStart = f.start - s;
   const relEnd = Math.min(f.end, e) - s;
-  const ok = (c: string) => c !== before && safe(before, c, piece.facts) && (c === '' || readsWhole(c, before)) && readsInReply(i, c);
-  const proven = provenCandidates(before, f, s, e).filter(ok);
-  const family = (piece.attempts < 2 ? rewriteSentence(before, relStart, relEnd, f.category, ctx) : []).filter(ok);
-  const removed = removePhrase(before, relStart, relEnd);
-  const fallback = [removed, ...softenStatement(before, f.category)].filter(ok);
-  const options = [...new Set([...proven, ...family, ...fallback, ...(droppable && ok('') ? [''] : [])])];
+  // Checked and built only when reached (the checks parse sentences): once a candidate leaves no warning,
+  // the rest are never looked at. The same candidates in the same order as checking them all up front.
+  const checked = new Map<string, boolean>();
+  const ok = (c: string) => {
+    let v = checked.get(c);
+    if (v === undefined) checked.set(c, (v = c !== before && safe(before, c, piece.facts) && (c === '' || readsWhole(c, before)) && readsInReply(i, c)));
+    return v;
+  };
+  const makers: (() => string[])[] = [
+    () => provenCandidates(before, f, s, e),
+    () => (piece.attempts < 2 ? rewriteSentence(before, relStart, relEnd, f.category, ctx) : []),
+    () => [removePhrase(before, relStart, relEnd), ...softenStatement(before, f.category)],
+    () => (droppable ? [''] : []),
+  ];
+  const pools: (string[] | undefined)[] = [];
+  const pool = (k: number): string[] => (pools[k] ??= makers[k]());
+  pool(0);
   let best: string | undefined;
   let bestScore = score(i, before);
-  for (const c of options) {
-    if (bestScore === 0) break;
-    const n = score(i, c);
-    if (n < bestScore) [best, bestScore] = [c, n];
-  }
+  const seen = new Set<string>();
+  for (let k = 0; k < makers.length && bestScore > 0; k++)
+    for (const c of pool(k)) {
+      if (bestScore === 0) break;
+      if (seen.has(c) || !ok(c)) continue;
+      seen.add(c);
+      const n = score(i, c);
+      if (n < bestScore) [best, bestScore] = [c, n];
+    }
   let next = best;
   if (next === undefined) {
     // Nothing reads cleaner: the older order (proven, family, cut, softened), so the sentence still moves on.
-    next = proven[0] ?? family[0];
+    next = pool(0).find(ok) ?? pool(1).find(ok);
     if (next === undefined && familyOnly) {
       piece.attempts = 3;
       return;
     }
-    next ??= fallback[0] ?? before;
+    next ??= pool(2).find(ok) ?? before;
   }
   if (next === before) piece.attempts = 3;
   piece.current = next;
@@ -260,6 +285,18 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
   // An incremental session: each pass re-analyzes only the sentences that changed.
   const session = createAnalyzer({ ...analyzeOptions, channel });
   const analyzeAgain = (text: string) => session.update(text, input.customer ?? '').findings;
+  // The same text comes back often (the sentence as it stands is the baseline of every candidate):
+  // analyzed once. The analysis is a function of the text, so this changes no result.
+  const memo = new Map<string, Finding[]>();
+  const analyzeMemo = (text: string): Finding[] => {
+    let found = memo.get(text);
+    if (!found) {
+      if (memo.size >= MEMO_ENTRIES) memo.clear();
+      found = analyzeAgain(text);
+      memo.set(text, found);
+    }
+    return found;
+  };
 
   const replyFacts = extractFacts(reply);
   const pieces: Piece[] = draft.sentences.map((s) => ({
@@ -279,16 +316,22 @@ export function suggestReply(input: AnalyzeInput, options: SuggestOptions = {}):
   /** The sentences inserted for missing pieces, with the makers of their variants: settled again at the end. */
   const inserted: { sentence: string; where: 'lead' | 'tail'; makers: ((seed: number) => string)[] }[] = [];
 
-  // Warnings inside piece i and elsewhere, with `candidate` as its text.
+  // Warnings inside piece i and elsewhere in its window (SCORE_NEIGHBOURS sentences either side), with
+  // `candidate` as its text. The window, not the whole reply: the cost of scoring a candidate does not
+  // grow with the reply's length (findings × candidates × length made long drafts take minutes).
   const warningsWith = (i: number, candidate: string): [number, number] => {
     const saved = pieces[i].current;
     pieces[i].current = candidate;
     const trial = layout(reply, pieces, lead, tail);
     pieces[i].current = saved;
-    const [s, e] = trial.ranges[i];
+    const last = pieces.length - 1;
+    const from = i - SCORE_NEIGHBOURS <= 0 ? 0 : trial.ranges[i - SCORE_NEIGHBOURS][0];
+    const to = i + SCORE_NEIGHBOURS >= last ? trial.text.length : trial.ranges[i + SCORE_NEIGHBOURS][1];
+    const s = trial.ranges[i][0] - from;
+    const e = trial.ranges[i][1] - from;
     let own = 0;
     let elsewhere = 0;
-    for (const g of analyzeAgain(trial.text)) {
+    for (const g of analyzeMemo(trial.text.slice(from, to))) {
       if (g.start === g.end || g.severity === 'info') continue;
       if (e > s && g.start < e && g.end > s) own++;
       else elsewhere++;
