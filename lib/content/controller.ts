@@ -10,15 +10,16 @@ import { siteEnabled } from '../ui-sites.ts';
 import { applyEdit } from './apply.ts';
 import { Overlay } from './overlay.ts';
 import { domRange, extractText, relocate, type TextMap } from './text-map.ts';
-import { measureTextarea } from './textarea-mirror.ts';
+import { measureTextarea, type TextareaMeasurer } from './textarea-mirror.ts';
 import { visibleArea } from './visible-area.ts';
 import { caretOffset, restoreSelection, saveSelection, type SavedSelection } from './caret.ts';
 import { suggestionEdit } from '../ui-suggestion.ts';
+import { spanEdit } from '../ui-diff.ts';
 import { badgeCount } from '../ui-badge.ts';
 import { cardFindings } from './card-suggestions.ts';
 import { boundingRect, scrollIntoViewport } from './reveal.ts';
 import { selectionOffsets } from './selection-offsets.ts';
-import { badgeCandidates, chooseSpot, coversPageControl, textRectsIn } from './badge-place.ts';
+import { badgeCandidates, chooseSpot, coversPageControl, textRectsIn, type Spot } from './badge-place.ts';
 
 /** Longest draft analyzed; beyond it only the start is checked (and the UI says so). */
 export const MAX_ANALYZED_CHARS = 100_000;
@@ -73,6 +74,8 @@ interface Draft {
   placed: Placed[];
   /** Where the editor and its visible area were at the last redraw. */
   layoutKey?: string;
+  /** The badge's last spot and what it was chosen for (layout, text, badge size): unchanged, it is not chosen again. */
+  badgeAt?: { key: string; spot: Spot | undefined };
   onChange: () => void;
   onFocus: () => void;
 }
@@ -95,6 +98,8 @@ export class TactfulContent {
   private card?: OpenCard;
   /** The card being opened (its suggestions on their way): a newer open elsewhere or a close drops it. */
   private cardAsked?: { key: string };
+  /** The rephrase request waiting for its answer: a newer one, Escape or a card closing drops it. */
+  private rephraseAsked?: object;
 
   constructor(private messenger: Messenger, host = location.hostname) {
     this.site = siteForHost(host);
@@ -288,7 +293,6 @@ export class TactfulContent {
       const rects = textarea ? textarea.rects(at.start, at.end) : [...(domRange(map, at.start, at.end)?.getClientRects() ?? [])];
       placed.push({ finding: f, ...at, rects: mergeLineRects(rects) });
     }
-    textarea?.dispose();
     d.placed = placed;
     d.layoutKey = layoutKey(d.el);
     const area = visibleArea(d.el);
@@ -298,27 +302,35 @@ export class TactfulContent {
     this.overlay.drawBadge(d.id, blocking, area, worst, () => {
       void this.messenger.send({ type: 'draft:focus', draftId: d.id }).catch(() => {});
       void this.messenger.send({ type: 'panel:open' }).catch(() => {});
-    }, (w, h) => this.badgeSpot(d, area, w, h));
+    }, (w, h) => this.badgeSpot(d, area, w, h, map, textarea || undefined));
+    textarea?.dispose();
   }
 
   /** A corner of the editor where the badge covers none of its words (signature and quotes too) and no site control. */
-  private badgeSpot(d: Draft, area: DOMRect, w: number, h: number) {
+  private badgeSpot(d: Draft, area: DOMRect, w: number, h: number, map: TextMap, mirror?: TextareaMeasurer): Spot | undefined {
     const overlay = this.overlay!;
+    // Same layout, same text, same badge: the same spot (a state update that moved nothing costs nothing).
+    const key = [d.layoutKey, area.x, area.y, area.width, area.height, w, h, map.text.length, d.state?.version].join();
+    if (d.badgeAt?.key === key) return d.badgeAt.spot;
     const candidates = badgeCandidates(area, w, h);
     // Only the text near the candidates matters: measuring a long draft whole would cost every redraw.
     const region = new DOMRect(area.right - w - 12, area.top - h - 12, w + 2 * w + 24, area.height + 2 * h + 24);
     let text: DOMRect[];
     if (d.el instanceof HTMLTextAreaElement) {
-      const m = measureTextarea(d.el, overlay.root);
-      text = m.rects(0, d.el.value.length).filter((r) => r.width > 0 && r.bottom > region.top && r.top < region.bottom && r.right > region.left);
-      m.dispose();
+      // The mirror redraw already built; only the characters on the lines inside the region are measured.
+      const m = mirror ?? measureTextarea(d.el, overlay.root);
+      const [from, to] = offsetsBetween(m, d.el.value.length, region.top, region.bottom);
+      text = m.rects(from, to).filter((r) => r.width > 0 && r.bottom > region.top && r.top < region.bottom && r.right > region.left);
+      if (!mirror) m.dispose();
     } else {
       const walker = document.createTreeWalker(d.el, NodeFilter.SHOW_TEXT);
       const nodes: Node[] = [];
       for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
       text = textRectsIn(nodes, region);
     }
-    return chooseSpot(candidates, w, h, text, (r) => coversPageControl(r, d.el, overlay.host), new DOMRect(0, 0, innerWidth, innerHeight));
+    const spot = chooseSpot(candidates, w, h, text, (r) => coversPageControl(r, d.el, overlay.host), new DOMRect(0, 0, innerWidth, innerHeight));
+    d.badgeAt = { key, spot };
+    return spot;
   }
 
   private onKeydown = (e: KeyboardEvent): void => {
@@ -326,10 +338,12 @@ export class TactfulContent {
       // Consumed: the page should not also act on it (e.g. close the compose window).
       e.stopPropagation();
       this.closeCard(true);
+    } else if (e.key === 'Escape' && this.rephraseAsked) {
+      this.rephraseAsked = undefined; // the answer on its way opens nothing
     } else if (isCardShortcut(e) && this.openCardAtCaret()) {
       e.preventDefault();
       e.stopPropagation();
-    } else if (isRephraseShortcut(e) && this.rephraseSelection()) {
+    } else if (isRephraseShortcut(e) && this.rephraseSelection(true)) {
       e.preventDefault();
       e.stopPropagation();
     }
@@ -362,6 +376,7 @@ export class TactfulContent {
     const hadFocus = !!this.overlay?.cardHasFocus;
     this.card = undefined;
     this.cardAsked = undefined;
+    this.rephraseAsked = undefined;
     this.overlay?.closeCard();
     if (restoreFocus && card && hadFocus) restoreSelection(card.draft.el, card.returnTo);
   }
@@ -475,7 +490,7 @@ export class TactfulContent {
    * The rephrase card for the words selected in the focused editor: the worker's options
    * (each passed the suggestion gate), applied through applyTo as one undo step.
    */
-  private rephraseSelection(): boolean {
+  private rephraseSelection(fromKeyboard: boolean): boolean {
     const active = document.activeElement;
     const draft = [...this.drafts.values()].find((d) => d.el === active || d.el.contains(active));
     if (!draft || !this.overlay) return false;
@@ -485,17 +500,37 @@ export class TactfulContent {
     const reply = map.text.slice(0, MAX_ANALYZED_CHARS);
     if (sel.end > reply.length) return false;
     const expected = reply.slice(sel.start, sel.end);
+    const whole = map.text;
     const returnTo = saveSelection(draft.el);
     const textarea = map.textarea && measureTextarea(map.textarea, this.overlay.root);
     const rects = textarea ? textarea.rects(sel.start, sel.end) : [...(domRange(map, sel.start, sel.end)?.getClientRects() ?? [])];
     textarea?.dispose();
     const anchor = rects.at(-1) ?? draft.el.getBoundingClientRect();
     const customer = customerThread(this.site.customerMessages(draft.el)).slice(-MAX_ANALYZED_CHARS);
+    if (this.overlay.cardOpen) this.closeCard(false);
+    const asked = (this.rephraseAsked = {});
     void this.messenger
       .send({ type: 'draft:rephrase', reply, customer, channel: this.site.channel, start: sel.start, end: sel.end })
       .then((answer) => {
+        // Only the latest request, and only while the user is still where they asked from:
+        // a late answer must not take focus from someone typing, or offer a rewrite of words that moved.
+        if (this.rephraseAsked !== asked) return;
+        this.rephraseAsked = undefined;
+        if (!this.overlay || !draft.el.isConnected) return;
+        const focusNow = document.activeElement;
+        if (!(focusNow === draft.el || draft.el.contains(focusNow))) return; // clicked or tabbed away
+        const nowMap = this.textOf(draft);
+        if (nowMap.text !== whole || nowMap.text.slice(sel.start, sel.end) !== expected) return; // typed since
+        const selNow = selectionOffsets(draft.el, nowMap);
+        if (!selNow || selNow.start !== sel.start || selNow.end !== sel.end) return; // selection moved
         const result = (answer as { options?: { style: string; label: string; replacement: string }[]; problem?: string } | undefined) ?? { options: [], problem: 'Tactful could not rephrase this now. Try again.' };
-        this.overlay?.openRephraseCard({ options: result.options ?? [], problem: result.problem }, anchor, async (replacement) => this.applyTo(draft, { start: sel.start, end: sel.end, expected, replacement }), { focus: true });
+        // Only the changed characters are replaced: a link or bold word left as it was keeps its markup.
+        const apply = async (replacement: string): Promise<ApplyResponse> => {
+          const edit = spanEdit(expected, replacement);
+          if (!edit) return { ok: true };
+          return this.applyTo(draft, { ...edit, start: edit.start + sel.start, end: edit.end + sel.start });
+        };
+        this.overlay.openRephraseCard({ options: result.options ?? [], problem: result.problem }, anchor, apply, { focus: fromKeyboard && focusNow === active });
         this.card = { draft, start: sel.start, end: sel.end, phrase: expected, returnTo };
       })
       .catch(() => {});
@@ -512,7 +547,7 @@ export class TactfulContent {
   private handleMessage(m: BackgroundToContent): Promise<unknown> | undefined {
     if (m.type === 'page:status') return Promise.resolve({ enabled: this.enabled, editors: this.enabled ? this.drafts.size : 0 } satisfies PageStatus);
     if (m.type === 'card:open-at-caret') return Promise.resolve(this.openCardAtCaret());
-    if (m.type === 'card:rephrase-selection') return Promise.resolve(this.rephraseSelection());
+    if (m.type === 'card:rephrase-selection') return Promise.resolve(this.rephraseSelection(false));
     const draft = [...this.drafts.values()].find((d) => d.id === m.draftId);
     if (!draft) return m.type === 'draft:apply' ? Promise.resolve({ ok: false, reason: 'That draft is no longer open.' }) : undefined;
     if (m.type === 'draft:apply') return Promise.resolve(this.applyTo(draft, m.edit));
@@ -534,6 +569,36 @@ function caretAt(el: HTMLElement, map: TextMap, at: number): SavedSelection | un
   if (map.textarea) return { textarea: map.textarea, start: at, end: at, direction: 'none' };
   const range = domRange(map, at, at);
   return range ? { range } : undefined;
+}
+
+/**
+ * [from, to) covering every character whose line reaches into [top, bottom) of the viewport: two binary
+ * searches over the mirror (text offsets run top to bottom), about 2·log2(length) one-character measurements.
+ */
+function offsetsBetween(m: TextareaMeasurer, len: number, top: number, bottom: number): [number, number] {
+  const rectAt = (i: number): DOMRect | undefined => {
+    for (let k = i; k < Math.min(len, i + 16); k++) {
+      const r = m.rects(k, k + 1).find((x) => x.height > 0);
+      if (r) return r;
+    }
+    return undefined;
+  };
+  // First offset whose line ends below `top`; first whose line starts at or below `bottom`.
+  const firstWhere = (test: (r: DOMRect) => boolean): number => {
+    let lo = 0;
+    let hi = len;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const r = rectAt(mid);
+      if (r && test(r)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const from = firstWhere((r) => r.bottom > top);
+  const to = firstWhere((r) => r.top >= bottom);
+  // A line's first characters can sit before `from` (the search lands inside a line): a margin of a long line each side.
+  return [Math.max(0, from - 400), Math.min(len, to + 400)];
 }
 
 function layoutKey(el: HTMLElement): string {

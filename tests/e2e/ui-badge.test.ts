@@ -37,7 +37,12 @@ describe.each(Object.keys(SEND) as (keyof typeof SEND)[])('%s', (site) => {
     // Text fills the box down to its bottom-right corner.
     await editor.evaluate((el) => (el.scrollTop = (el.scrollHeight - el.clientHeight) / 2));
     await expect.poll(async () => (await badge(page))?.text, { timeout: 15_000 }).toMatch(/^\d+$/);
-    await page.waitForTimeout(400); // a redraw after the scroll
+    // Until the redraw after the scroll has moved the badge off the lines now in the corner.
+    const covered = async () => {
+      const now = await badge(page);
+      return now ? (await editorTextLines(page, EDITOR[site])).filter((l) => intersects(now, l)) : null;
+    };
+    await expect.poll(covered, { timeout: 5_000 }).toEqual([]);
 
     const b = (await badge(page))!;
     const lines = await editorTextLines(page, EDITOR[site]);

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITOR, launchTactful, rephraseCard, selectText, typeDraft, type Tactful } from './harness.ts';
 
 const SENTENCE = 'I just wanted to let you know that I really think the refund of $49 will basically be processed by Friday.';
-const SHORTER = 'The refund of $49 will be processed by Friday.';
+// "I think" stays: in front of "will" it is the writer's maybe, and deleting it would make a promise.
+const SHORTER = 'I think the refund of $49 will be processed by Friday.';
 const DRAFT = `Hi Sam,\n${SENTENCE}\nBest, Jo`;
 
 let t: Tactful;
@@ -57,5 +58,38 @@ it('says plainly when nothing can be offered for the selection', async () => {
   await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(1);
   expect(await card.locator('button.apply').count()).toBe(0);
   expect(await card.innerText()).toMatch(/none is offered/);
+  await page.close();
+}, 60_000);
+
+it('an answer that arrives after the user typed on opens nothing and leaves focus in the editor', async () => {
+  const page = await t.openSite('gmail');
+  await typeDraft(page, EDITOR.gmail, DRAFT);
+  await selectText(page, EDITOR.gmail, SENTENCE);
+  // The worker is busy (as with a long draft in another tab), so the answer comes late.
+  await t.serviceWorker.evaluate(() => {
+    setTimeout(() => {
+      const until = Date.now() + 2_000;
+      while (Date.now() < until);
+    }, 0);
+  });
+  await page.keyboard.press('Alt+Shift+R');
+  // The user keeps typing at the end of the draft.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Thanks');
+  // The worker is free again and has answered everything it was sent before this round trip to the tab.
+  const delivered = await t.serviceWorker.evaluate(async () => {
+    for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
+    const chrome = (globalThis as any).chrome;
+    const tabs: { id: number }[] = await chrome.tabs.query({});
+    return Promise.all(tabs.map((tab) => chrome.tabs.sendMessage(tab.id, { type: 'page:status' }).catch(() => null)));
+  });
+  expect(delivered).toContainEqual(expect.objectContaining({ enabled: true }));
+  expect(await rephraseCard(page).count()).toBe(0);
+  expect(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), EDITOR.gmail)).toBe(true);
+  // Space and Enter go on into the draft; nothing was applied.
+  await page.keyboard.press('Space');
+  await page.keyboard.type('again');
+  await expect.poll(() => editorText(page, 'gmail')).toMatch(/Thanks again\s*$/);
+  expect(await editorText(page, 'gmail')).toContain(SENTENCE);
   await page.close();
 }, 60_000);
