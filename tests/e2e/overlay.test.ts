@@ -154,9 +154,10 @@ for (const { site, kind } of KINDS.filter((k) => !only || only.includes(k.kind))
   describe(`overlay in ${kind} (${site})`, () => {
     let page: Page;
     // The flagged words and their rule as the engine reports them now (a re-analysis may pick another rule for the same words).
+    // A rule's finding: the tone model may also flag other sentences of this draft, depending on the site's customer thread.
     const flagged = async (category: string): Promise<{ ruleId: string; text: string }> => {
       const state = await panelState(t);
-      const f = state.result.findings.find((x: any) => x.category === category);
+      const f = state.result.findings.find((x: any) => x.category === category && !x.ruleId.startsWith('model/'));
       if (!f) throw new Error(`no ${category} finding in ${JSON.stringify(state.reply)}`);
       return { ruleId: f.ruleId, text: f.text };
     };
@@ -302,16 +303,19 @@ for (const { site, kind } of KINDS.filter((k) => !only || only.includes(k.kind))
 
     it('keyboard: Enter on a suggestion in the card applies it through the same path', async () => {
       const before = await page.locator(sel).evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText));
-      const { ruleId: calmRule, text: calm } = await flagged('dismissive');
-      await waitForUnderline(page, calmRule);
-      await placeCaret(page, sel, calm, 1);
+      // The blame finding: with the tone model on, whether "Calm down" keeps a gated rewrite depends on the site's customer thread.
+      const { ruleId: flaggedRule, text: words } = await flagged('blame');
+      await waitForUnderline(page, flaggedRule);
+      await placeCaret(page, sel, words, 1);
       await page.keyboard.press('Alt+Shift+KeyF');
       await expect.poll(() => card(page).count()).toBe(1);
+      // Suggestions are fetched when the card opens: wait for them before pressing Enter.
+      await expect.poll(() => card(page).getByRole('button', { name: /^Apply/ }).count()).toBeGreaterThan(0);
       await page.keyboard.press('Enter'); // the first button: the first suggestion's Apply
       await expect.poll(() => card(page).count()).toBe(0);
       const after = await page.locator(sel).evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText));
-      // One occurrence fewer (Gmail's quoted history says "Calm down" too).
-      expect(after.split(calm).length).toBe(before.split(calm).length - 1);
+      // One occurrence fewer of the flagged words (count, not presence: quoted history may repeat words).
+      expect(after.split(words).length).toBe(before.split(words).length - 1);
       await page.keyboard.press('Control+z');
       await expect.poll(() => page.locator(sel).evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText))).toBe(before);
     });
