@@ -7,7 +7,8 @@
 // move in endless ways, so the vector also has character n-grams (spelling
 // and morphology: "blam-", "-n't"), the sentence's shape (second person,
 // negation, imperative, capitals, scare quotes) and its context (how upset
-// the customer is, whether the reply offers an action elsewhere).
+// the customer is, whether the reply offers an action elsewhere, and weakly
+// the words of the sentences before and after it).
 
 export const FEATURE_VERSION = 4;
 /** Hashed feature space: 2^16 buckets keeps the shipped weights under 1 MB. */
@@ -24,22 +25,10 @@ export interface SentenceContext {
   /** The sentences before and after in the body, when known (their words, weakly). */
   previous?: string;
   next?: string;
-  /** Content words of the customer's message, when known: a sentence that argues their point reuses them. */
-  customerWords?: ReadonlySet<string>;
 }
 
 /** Switches for training experiments (scripts/training/experiment.ts); the engine uses the defaults. */
-export const featureSwitches = { neighbours: true, customerOverlap: false, neighbourWeight: 0.25 };
-
-/** Words too common to say that a sentence takes up the customer's point. */
-const FUNCTION_WORDS = new Set(
-  'the a an and or but if so to of in on at by for with from as is are was were be been being it its this that these those i we you he she they me us him her them my our your his their mine ours yours what which who whom when where why how not no do does did have has had will would can could should may might must just very really also then than there here about into over after before up down out off again too any some all each more most other such only own same can will'.split(' '),
-);
-
-/** Content words of a text, lower case (for overlap with the customer's message). */
-export function contentWords(text: string): Set<string> {
-  return new Set(wordTokens(text.slice(0, 4000)).filter((w) => /^\p{L}{3,}/u.test(w) && !FUNCTION_WORDS.has(w)));
-}
+export const featureSwitches = { neighbours: true, neighbourWeight: 0.25 };
 
 export interface FeatureVector {
   /** Hashed bucket of each feature (may repeat; values add). */
@@ -158,15 +147,6 @@ export function sentenceFeatures(sentence: string, context: SentenceContext, wit
   if (featureSwitches.neighbours) {
     if (context.previous) features.addWords('p', context.previous.slice(0, MAX_CHARS), false, featureSwitches.neighbourWeight);
     if (context.next) features.addWords('n', context.next.slice(0, MAX_CHARS), false, featureSwitches.neighbourWeight);
-  }
-  if (featureSwitches.customerOverlap && context.customerWords && context.customerWords.size) {
-    const own = tokens.filter((w) => /^\p{L}{3,}/u.test(w) && !FUNCTION_WORDS.has(w));
-    const shared = own.filter((w) => context.customerWords!.has(w)).length;
-    const bucket = shared === 0 ? '0' : shared === 1 ? '1' : shared <= 3 ? '2-3' : '4+';
-    add(`o:${bucket}`, 1);
-    if (shared > 0 && negated) add('o:shared&neg', 1);
-    if (shared > 0 && youSubject) add('o:shared&you', 1);
-    if (shared > 0 && !context.actionElsewhere) add('o:shared&no_action', 1);
   }
 
   // Context: the same words mean more to a furious customer; policy with an alternative is fine.

@@ -52,7 +52,7 @@ function verifiedProbability(verifier: LinearScorer, k: number, hit: Finding, se
 }
 
 /** The context features of each body sentence. */
-export function sentenceContexts(sentences: Sentence[], level: SentenceContext['customerLevel'], cache?: Map<string, unknown>, customerWords?: ReadonlySet<string>): SentenceContext[] {
+export function sentenceContexts(sentences: Sentence[], level: SentenceContext['customerLevel'], cache?: Map<string, unknown>): SentenceContext[] {
   const acts = sentences.map((s) => {
     const key = `ma\u0000${s.text}`;
     const hit = cache?.get(key);
@@ -69,7 +69,6 @@ export function sentenceContexts(sentences: Sentence[], level: SentenceContext['
     last: i === sentences.length - 1,
     previous: sentences[i - 1]?.text,
     next: sentences[i + 1]?.text,
-    customerWords,
   }));
 }
 

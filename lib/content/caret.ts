@@ -11,12 +11,16 @@ export function caretOffset(editor: HTMLElement, map: TextMap): number | undefin
   if (!selection?.rangeCount) return undefined;
   const range = selection.getRangeAt(0);
   if (!editor.contains(range.startContainer)) return undefined;
-  const { startContainer: node, startOffset: offset } = range;
+  return pointOffset(map, range.startContainer, range.startOffset);
+}
+
+/** Text offset of a DOM point (node, offset) inside the editor the map was read from. */
+export function pointOffset(map: TextMap, node: Node, offset: number): number {
   if (node.nodeType === Node.TEXT_NODE) {
     const seg = map.segments.find((s) => s.node === node);
     if (seg) return seg.start + offset;
   }
-  // The caret sits between elements: the offset of the first text at or after it.
+  // The point sits between elements: the offset of the first text at or after it.
   const at = document.createRange();
   at.setStart(node, offset);
   const next = map.segments.find((s) => at.comparePoint(s.node, 0) >= 0);

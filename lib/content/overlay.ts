@@ -215,6 +215,11 @@ export class Overlay {
     footer.className = 'actions';
     footer.append(more);
     card.append(footer, status);
+    this.showCard(card, anchor, options);
+  }
+
+  /** Shows a card below its words (above them when there is no room), inside the viewport. */
+  private showCard(card: HTMLElement, anchor: DOMRect, options: { focus?: boolean }): void {
     // Keep the host page from treating clicks in the card as clicks elsewhere.
     card.addEventListener('mousedown', (e) => e.stopPropagation());
     this.root.append(card);
@@ -354,14 +359,7 @@ export class Overlay {
       card.append(msg);
     }
     card.append(buttons, status);
-    card.addEventListener('mousedown', (e) => e.stopPropagation());
-    this.root.append(card);
-    const w = card.offsetWidth;
-    const h = card.offsetHeight;
-    card.style.left = `${Math.max(8, Math.min(anchor.left, innerWidth - w - 8))}px`;
-    card.style.top = `${anchor.bottom + 6 + h > innerHeight - 8 ? Math.max(8, anchor.top - h - 6) : anchor.bottom + 6}px`;
-    this.cardEl = card;
-    if (options.focus) card.querySelector<HTMLButtonElement>('button')?.focus();
+    this.showCard(card, anchor, options);
   }
 
   closeCard(): void {

@@ -7,7 +7,7 @@ import { readDraft } from '../../analyzers/text/draft.ts';
 import { readCustomer } from '../../analyzers/customer.ts';
 import { findPhraseIssues } from '../../analyzers/phrases/index.ts';
 import { rulesDraftVector, sentenceContexts } from '../../analyzers/model/index.ts';
-import { contentWords, sentenceFeatures, type SentenceContext } from '../../analyzers/model/features.ts';
+import { sentenceFeatures, type SentenceContext } from '../../analyzers/model/features.ts';
 import { verifierFeatures } from '../../analyzers/model/verifier-features.ts';
 import type { AnalysisContext } from '../../analyzers/context.ts';
 import type { Category, Channel } from '../../analyzers/types.ts';
@@ -95,7 +95,7 @@ function sentenceLabels(d: TrainingDraft, sentences: { start: number; end: numbe
 /** Sentence-head examples: every body sentence with its gold labels. */
 export function sentenceExamples(d: TrainingDraft, index: number, categories: readonly Category[]): Example[] {
   const draft = readDraft(d.reply);
-  const contexts = sentenceContexts(draft.sentences, contextOf(d).customer.level, undefined, contentWords(d.customer ?? ''));
+  const contexts = sentenceContexts(draft.sentences, contextOf(d).customer.level);
   const labels = sentenceLabels(d, draft.sentences, categories);
   return draft.sentences.map((s, i) => ({ vector: sentenceFeatures(s.text, contexts[i]), y: labels[i], weight: d.weight, draft: index, sentence: i }));
 }

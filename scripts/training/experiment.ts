@@ -45,11 +45,9 @@ const writers = [...new Set(drafts.map((d) => d.writer))].sort();
 // Writers in four groups: four trainings per setting instead of one per writer.
 const writerOf = (e: Example) => String(writers.indexOf(drafts[e.draft].writer) % 4);
 const variants: [string, Partial<typeof featureSwitches>][] = [
-  ['baseline', { neighbours: false, customerOverlap: false }],
-  ['neighbours', { neighbours: true, customerOverlap: false }],
-  ['overlap', { neighbours: false, customerOverlap: true }],
-  ['neighbours.6', { neighbours: true, customerOverlap: false, neighbourWeight: 0.6 }],
-  ['neighbours.2', { neighbours: true, customerOverlap: false, neighbourWeight: 0.2 }],
+  ['baseline', { neighbours: false }],
+  ['neighbours', { neighbours: true, neighbourWeight: 0.25 }],
+  ['neighbours.6', { neighbours: true, neighbourWeight: 0.6 }],
 ];
 for (const [name, switches] of variants.filter(([n]) => !process.argv[2] || process.argv.slice(2).includes(n))) {
   Object.assign(featureSwitches, switches);

@@ -130,7 +130,7 @@ describe('empathy: facts, decisions and questions are not acknowledgement', () =
 
   it.each([
     'I understand the scare when two charges show up at once. The first is only a hold and drops off by Friday.',
-    "I'm sorry for the shock that reminder must have given you. I've cancelled it and noted your account.",
+    "That reminder must have given you quite a fright. I've cancelled it and noted your account.",
     'I understand, and I have fixed the route so it stops today.',
     'Losing a whole afternoon of sales is a real cost. I have credited the day back to your plan.',
   ])('counts naming the feeling or its cost as empathy: %s', (reply) => {
